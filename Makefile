@@ -1,0 +1,81 @@
+# Working Together. `make run` serves the demo locally; `make test` runs every check CI runs.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+export UV_PYTHON_DOWNLOADS := never
+export PYTHONPATH := $(CURDIR)
+PORT ?= 8000
+UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
+COPRO := .venv/bin/copro
+PYTEST := .venv/bin/python -m pytest
+PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+
+.PHONY: audit run test lint format assets bench install install-browser test-unit test-postgres test-browser check-migrations demo
+
+## install: Python packages from the lock file (installs uv first if it is missing)
+install: .venv/.installed
+.venv/.installed: pyproject.toml uv.lock
+	@command -v uv >/dev/null 2>&1 || [ -x "$(UV)" ] || python3 -m pip install --quiet --user 'uv==0.13.8' || python3 -m pip install --quiet 'uv==0.13.8'
+	$$(command -v uv || echo $(UV)) sync --locked
+	@touch $@
+
+## run: install, migrate, load the demo council and serve on http://127.0.0.1:$(PORT)
+run: export DEBUG := 1
+run: export SITE_URL := http://127.0.0.1:$(PORT)
+run: install
+	$(COPRO) migrate --no-input
+	$(COPRO) demo
+	$(COPRO) runserver 127.0.0.1:$(PORT)
+
+## test: lint, unit tests on SQLite, again on PostgreSQL when it answers, then browser tests
+test: install lint check-migrations test-unit test-postgres test-browser
+
+lint: install
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+format: install
+	.venv/bin/ruff check --fix .
+	.venv/bin/ruff format .
+
+check-migrations: install
+	DEBUG=1 $(COPRO) makemigrations --check --dry-run
+
+test-unit: install
+	$(PYTEST) -m "not browser" -n 2 -q
+
+test-postgres: install
+	@if scripts/postgres-ready; then \
+		echo "== The same suite on PostgreSQL ($(PG_URL))"; \
+		DATABASE_URL=$(PG_URL) $(PYTEST) -m "not browser" -n 2 -q; \
+	else \
+		echo "== PostgreSQL is not reachable at 127.0.0.1:5432: the PostgreSQL pass is SKIPPED"; \
+		if [ "$${CI:-}" = "true" ] && [ "$${REQUIRE_POSTGRES:-}" = "1" ]; then exit 1; fi; \
+	fi
+
+## install-browser: node packages (axe-core) and a Chromium for Playwright
+install-browser: install node_modules/.installed
+	@scripts/install-chromium
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+test-browser: install-browser
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PYTEST) -m browser -q
+
+## assets: rebuild the GOV.UK Frontend CSS and JavaScript (the output is committed)
+assets: node_modules/.installed
+	bash assets/build.sh
+
+bench: install
+	@if ls bench/*.py >/dev/null 2>&1; then for b in bench/*.py; do echo "== $$b"; .venv/bin/python $$b; done; \
+	else echo "no benchmarks yet"; fi
+
+demo: install
+	DEBUG=1 $(COPRO) demo
+
+## audit: known vulnerabilities in the locked Python and npm packages (CFG-7; needs the internet:
+## PyPI's JSON API and npm's audit service, which these build machines cannot reach)
+audit: install
+	$$(command -v uv || echo $(UV)) export --format requirements-txt --no-hashes --no-emit-project -q > var/audit-requirements.txt
+	.venv/bin/pip-audit -r var/audit-requirements.txt --no-deps --disable-pip --strict --progress-spinner off
+	npm audit

@@ -1,0 +1,1 @@
+"""Working Together: co-production between a council and its citizens."""

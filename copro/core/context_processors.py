@@ -1,0 +1,30 @@
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import reverse
+
+
+def _nav_items(request: HttpRequest) -> list[dict]:
+    items = [
+        ("Home", reverse("core:home")),
+        ("Projects", reverse("projects:list")),
+        ("Learn about co-production", reverse("framework:learn")),
+        ("Check your writing", reverse("writing:check")),
+    ]
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        items.append(("Your account", reverse("accounts:home")))
+    path = request.path
+    result = []
+    for text, href in items:
+        current = path == href if href == "/" else path.startswith(href)
+        result.append({"text": text, "href": href, "current": current})
+    return result
+
+
+def service(request: HttpRequest) -> dict:
+    return {
+        "council_name": settings.COUNCIL_NAME,
+        "service_name": settings.SERVICE_NAME,
+        "nav_items": _nav_items(request),
+        "session_idle_seconds": settings.SESSION_IDLE_SECONDS,
+    }

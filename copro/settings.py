@@ -1,0 +1,383 @@
+"""One settings module. Everything that varies between deployments comes from the environment.
+
+Helpers fail loudly on a malformed value; secrets have no production default. `sample.env` lists
+every variable with its meaning, and the README's configuration table mirrors it.
+"""
+
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+import dj_database_url
+from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VAR_DIR = Path(os.environ.get("COPRO_VAR_DIR", BASE_DIR / "var"))
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def env_str(name: str, default: str | None = None) -> str | None:
+    return os.environ.get(name, default)
+
+
+def env_bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ImproperlyConfigured(f"{name} must be true or false, not {raw!r}")
+
+
+def env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}") from None
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+DEBUG = env_bool("DEBUG", False)
+
+
+def _secret_key() -> str:
+    key = env_str("SECRET_KEY")
+    if key:
+        return key
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set. Set it in the environment (production), "
+            "or set DEBUG=1 for a local run, which keeps a generated key under var/."
+        )
+    # Local runs only: a key generated once and kept beside the local database.
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    path = VAR_DIR / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(50))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+SECRET_KEY = _secret_key()
+
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if DEBUG else [])
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+COUNCIL_NAME = env_str("COUNCIL_NAME", "Demo County Council")
+SERVICE_NAME = "Working Together"
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "csp",
+    "simple_history",
+    "django_tasks",
+    "django_tasks_db",
+    "copro.core",
+    "copro.people",
+    "copro.framework",
+    "copro.writing",
+    "copro.projects",
+    "copro.reciprocity",
+    "copro.meetings",
+]
+
+MIDDLEWARE = [
+    "copro.core.middleware.RequestIdMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "copro.core.middleware.SecurityHeadersMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "copro.core.middleware.SessionTimeoutMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "copro.core.middleware.NoStoreForSignedInMiddleware",
+    # Staff and administrators must pass a second factor before anything else (AUTH-5). After
+    # OTPMiddleware, which says whether the session is verified, and after the CSP and no-store
+    # middleware, so that its redirects carry their headers too.
+    "copro.people.mfa.SecondFactorRequiredMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, so that it sees the outcome of authentication.
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "copro.urls"
+WSGI_APPLICATION = "copro.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "copro.core.context_processors.service",
+            ],
+        },
+    },
+]
+# Forms render as GOV.UK markup through our own templates in core.
+FORM_RENDERER = "copro.core.forms.GovukFormRenderer"
+
+# --- Database -------------------------------------------------------------------------------
+# SQLite under var/ by default (no set-up), PostgreSQL when DATABASE_URL is set.
+DATABASE_URL = env_str("DATABASE_URL")
+if DATABASE_URL:
+    DATABASES = {
+        "default": dj_database_url.parse(
+            DATABASE_URL,
+            conn_max_age=env_int("CONN_MAX_AGE", 60),
+            conn_health_checks=True,
+        )
+    }
+else:
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": env_str("SQLITE_PATH", str(VAR_DIR / "db.sqlite3")),
+            "OPTIONS": {
+                # WAL lets readers carry on while one writer writes; IMMEDIATE takes the write
+                # lock at BEGIN so that two writers queue instead of failing half-way.
+                "init_command": (
+                    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+                ),
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+            },
+        }
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Authentication -------------------------------------------------------------------------
+AUTH_USER_MODEL = "people.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+# NIST SP 800-63B: a minimum length and a check against common passwords; no composition rules.
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 8},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "accounts:sign_in"
+LOGIN_REDIRECT_URL = "core:home"
+LOGOUT_REDIRECT_URL = None  # show a "you have signed out" page
+PASSWORD_RESET_TIMEOUT = 60 * 60  # one hour
+
+# One-time sign-in links and invitations (AUTH-3, AUTH-4, docs/decisions/0002-sign-in.md).
+# Lifetimes are fixed by the decision record, not per deployment: a link works once for 10
+# minutes (ASVS's limit for out-of-band codes), an invitation once for 14 days.
+SIGN_IN_LINK_MINUTES = 10
+INVITATION_DAYS = 14
+# At most this many links per email address, and per client address, in the window; more
+# requests get the same "Check your email" page but no email (API-5). Kept in the database, so
+# every app process shares the count.
+SIGN_IN_LINK_LIMIT_PER_EMAIL = env_int("SIGN_IN_LINK_LIMIT_PER_EMAIL", 3)
+SIGN_IN_LINK_LIMIT_PER_IP = env_int("SIGN_IN_LINK_LIMIT_PER_IP", 10)
+SIGN_IN_LINK_LIMIT_MINUTES = 15
+# Old links are kept this long so that "Send me a new link" still knows whom to send to.
+SIGN_IN_LINK_KEEP_DAYS = 7
+# The name authenticator apps show beside the six-digit code (AUTH-5).
+OTP_TOTP_ISSUER = f"{COUNCIL_NAME} {SERVICE_NAME}"
+
+# Brute force (AUTH-1): lock an account, or an address, after 10 failures in 15 minutes; the
+# lock lifts by itself after the cool-off, so a real user is never shut out for good.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "copro.core.views.locked_out"
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_VERBOSE = False
+# Successful sign-ins are already in the JSON log (LOG-1); keep no second copy with emails.
+AXES_DISABLE_ACCESS_LOG = True
+# Behind a load balancer, the number of proxies whose X-Forwarded-For we trust (0: none).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "copro.core.net.client_ip"
+
+# --- Sessions and cookies (CFG-3, AUTH-10) --------------------------------------------------
+SECURE_COOKIES = env_bool("SECURE_COOKIES", not DEBUG)
+SESSION_COOKIE_SECURE = SECURE_COOKIES
+CSRF_COOKIE_SECURE = SECURE_COOKIES
+# The __Host- prefix pins a cookie to this exact host over HTTPS (no cookie tossing).
+SESSION_COOKIE_NAME = "__Host-sessionid" if SECURE_COOKIES else "sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken" if SECURE_COOKIES else "csrftoken"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# Absolute limit 12 hours, idle limit 30 minutes: NIST SP 800-63B section 7.2 for AAL2
+# (docs/decisions/0004-session-limits.md).
+SESSION_COOKIE_AGE = env_int("SESSION_ABSOLUTE_SECONDS", 12 * 60 * 60)
+SESSION_IDLE_SECONDS = env_int("SESSION_IDLE_SECONDS", 30 * 60)
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# --- Security headers (CFG-2) ----------------------------------------------------------------
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_HTTPS_PROXY", False) else None
+)
+SECURE_HSTS_SECONDS = 31536000
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = False
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SILENCED_SYSTEM_CHECKS = [
+    # HSTS preload puts the council's whole domain on browsers' built-in lists, which is hard to
+    # undo; that is the council's decision to take, not this service's (TESTING.md decision 6).
+    "security.W021",
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# --- Static files -----------------------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "staticfiles"
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
+WHITENOISE_USE_FINDERS = DEBUG
+
+# --- E-mail -------------------------------------------------------------------------------------
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Working Together <no-reply@example.org>")
+
+# --- Background tasks -------------------------------------------------------------------------
+TASKS = {
+    "default": {
+        "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
+
+# --- Logging: JSON lines with a request id (LOG-1..4) ----------------------------------------
+LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "copro.core.logging.RequestIdFilter"}},
+    "formatters": {"json": {"()": "copro.core.logging.JsonFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "filters": ["request_id"],
+        }
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        "django.request": {"level": "ERROR", "propagate": True},
+        "django.security": {"level": "INFO", "propagate": True},
+        "axes": {"level": "WARNING", "propagate": True},
+    },
+}
+
+# --- Locale ------------------------------------------------------------------------------------
+LANGUAGE_CODE = "en-gb"
+TIME_ZONE = "Europe/London"
+USE_I18N = False
+USE_TZ = True
+
+# --- Projects ---------------------------------------------------------------------------------
+# Whether citizens may start projects themselves (staff always can): the council's choice.
+CITIZENS_CAN_START_PROJECTS = env_bool("CITIZENS_CAN_START_PROJECTS", False)
+
+# --- Meetings ---------------------------------------------------------------------------------
+# Papers sent fewer than this many days before a meeting are flagged to the organiser and counted
+# as late in the project's evidence (the guidance: give people enough time to read).
+PAPERS_DAYS_BEFORE = env_int("PAPERS_DAYS_BEFORE", 7)
+# The largest meeting paper accepted; a bigger file is dropped while it arrives (FILE-1).
+MEETING_PAPER_MAX_BYTES = env_int("MEETING_PAPER_MAX_BYTES", 10 * 1024 * 1024)
+# clamd's Unix socket (e.g. /run/clamav/clamd.ctl). When set, every paper is scanned and uploads
+# are refused while the scanner cannot be reached (fail closed, FILE-7). Empty: no scanning.
+CLAMD_SOCKET = env_str("CLAMD_SOCKET", "")
+
+# --- Reciprocity ----------------------------------------------------------------------------
+# Claims not paid this many days after the activity are flagged: slow payment stops people
+# taking part.
+RECIPROCITY_PAY_WITHIN_DAYS = env_int("RECIPROCITY_PAY_WITHIN_DAYS", 14)
+# Involvement by experts by experience with nothing given back after this many days is listed
+# for staff ("Nobody left out").
+RECIPROCITY_NOBODY_LEFT_OUT_DAYS = env_int("RECIPROCITY_NOBODY_LEFT_OUT_DAYS", 14)
+# A person's payments in one tax year at or above this many pence are pointed out to them and
+# to staff. The council chooses the level (0 switches it off); it is not advice about tax or
+# benefits.
+RECIPROCITY_TAX_YEAR_ALERT_PENCE = env_int("RECIPROCITY_TAX_YEAR_ALERT_PENCE", 100000)
+
+# --- Demo --------------------------------------------------------------------------------------
+# `copro demo` refuses to run unless this is on (AUTH-12): demo accounts have known passwords.
+ALLOW_DEMO_DATA = env_bool("ALLOW_DEMO_DATA", DEBUG)

@@ -1,0 +1,82 @@
+"""POST /api/v1/plain-english: the same report as the page and the command, as JSON."""
+
+from django.http import HttpRequest
+from ninja import Field, Router, Schema
+
+from copro.plainenglish import analyse
+from copro.writing.forms import MAX_TEXT_CHARACTERS
+
+router = Router(tags=["plain English"])
+
+
+class TextIn(Schema):
+    text: str = Field(..., max_length=MAX_TEXT_CHARACTERS, description="The text to check.")
+    long_sentence_words: int = Field(
+        25, ge=5, le=100, description="Sentences longer than this many words are flagged."
+    )
+
+
+class SettingsOut(Schema):
+    long_sentence_words: int
+
+
+class VerdictOut(Schema):
+    level: str = Field(..., description='"easy", "fairly easy" or "hard"')
+    reason: str
+
+
+class ReadabilityOut(Schema):
+    word_count: int
+    sentence_count: int
+    syllable_count: int
+    average_sentence_length: float | None
+    flesch_reading_ease: float | None
+    flesch_kincaid_grade: float | None
+    reading_time_seconds: int
+    words_per_minute: int
+
+
+class FindingCountsOut(Schema):
+    long_sentence: int
+    jargon: int
+    co_prefix: int
+    acronym: int
+    passive: int
+
+
+class FindingOut(Schema):
+    kind: str
+    start: int = Field(..., description="Character offset where the finding starts.")
+    end: int = Field(..., description="Character offset just after it ends.")
+    text: str
+    message: str
+    suggestion: str
+
+
+class SentenceOut(Schema):
+    start: int
+    end: int
+    text: str
+    word_count: int
+
+
+class ReportOut(Schema):
+    version: str
+    settings: SettingsOut
+    verdict: VerdictOut
+    readability: ReadabilityOut
+    finding_counts: FindingCountsOut
+    findings: list[FindingOut]
+    sentences: list[SentenceOut]
+
+
+@router.post(
+    "",
+    response=ReportOut,
+    auth=None,
+    summary="Check how easy a text is to read",
+    description="Nothing is stored. Public, like the page: the guidance asks everyone to write "
+    "plainly, including people who have no account.",
+)
+def check(request: HttpRequest, payload: TextIn):
+    return analyse(payload.text, long_sentence_words=payload.long_sentence_words).to_dict()

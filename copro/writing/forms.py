@@ -1,0 +1,78 @@
+from django import forms
+from django.core.exceptions import ValidationError
+
+from copro.plainenglish import ExtractionError, extract_text
+
+MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+MAX_TEXT_CHARACTERS = 100_000
+ALLOWED_SUFFIXES = (".txt", ".md", ".docx", ".odt")
+
+
+class CheckWritingForm(forms.Form):
+    text = forms.CharField(
+        label="Paste your text",
+        required=False,
+        strip=False,
+        max_length=MAX_TEXT_CHARACTERS,
+        widget=forms.Textarea(attrs={"rows": 12, "spellcheck": "true"}),
+        help_text="For example a letter, a project summary or the papers for a meeting.",
+        error_messages={
+            "max_length": (
+                f"The text is too long. Check up to {MAX_TEXT_CHARACTERS:,} characters at a "
+                "time, or split it into parts."
+            )
+        },
+    )
+    upload = forms.FileField(
+        label="Or upload a file",
+        required=False,
+        help_text="A Word (.docx), OpenDocument (.odt), text (.txt) or Markdown (.md) file, "
+        "smaller than 2 MB.",
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(ALLOWED_SUFFIXES)}),
+        error_messages={
+            "empty": "The file is empty. Choose a file with some text in it.",
+            "invalid": "Choose a file to upload.",
+        },
+    )
+
+    def __init__(self, *args, upload_too_big: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.upload_too_big = upload_too_big
+        self.extracted_from: str | None = None
+
+    def clean_upload(self):
+        if self.upload_too_big:
+            raise ValidationError("The file is too big. It must be smaller than 2 MB.")
+        upload = self.cleaned_data.get("upload")
+        if not upload:
+            return None
+        name = upload.name or ""
+        if not name.lower().endswith(ALLOWED_SUFFIXES):
+            raise ValidationError("The file must be a .docx, .odt, .txt or .md file.")
+        data = upload.read()
+        if not data:
+            raise ValidationError("The file is empty. Choose a file with some text in it.")
+        try:
+            text = extract_text(data, name)
+        except ExtractionError as error:
+            raise ValidationError(str(error)) from None
+        if len(text) > MAX_TEXT_CHARACTERS:
+            raise ValidationError(
+                f"The file has too much text. Check up to {MAX_TEXT_CHARACTERS:,} characters "
+                "at a time, or split it into parts."
+            )
+        self.extracted_from = name
+        return text
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        text = cleaned.get("text") or ""
+        uploaded = cleaned.get("upload")
+        if uploaded and text.strip():
+            raise ValidationError("Paste some text or upload a file, not both.", code="both")
+        if not uploaded and not text.strip():
+            self.add_error("text", "Paste some text or upload a file to check")
+        cleaned["to_check"] = uploaded or text
+        return cleaned

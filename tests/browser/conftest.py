@@ -1,0 +1,113 @@
+"""Playwright with Debian's Chromium, axe-core injected from npm, and CSP violations collected."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+
+# Watch for CSP violations and errors from the moment each page starts (CFG-6).
+WATCH = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', e => {
+  window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI);
+});
+"""
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run 'npm ci' (make test does it)")
+    with sync_playwright() as playwright:
+        executable = CHROMIUM if Path(CHROMIUM).exists() else None
+        if executable is None and shutil.which("chromium"):
+            executable = shutil.which("chromium")
+        browser = playwright.chromium.launch(executable_path=executable, args=ARGS)
+        yield browser
+        browser.close()
+
+
+class PageWatch:
+    def __init__(self, page):
+        self.page = page
+        self.console_errors: list[str] = []
+        page.on(
+            "console",
+            lambda message: message.type == "error" and self.console_errors.append(message.text),
+        )
+        page.on("pageerror", lambda error: self.console_errors.append(str(error)))
+        page.add_init_script(WATCH)
+
+    def csp_violations(self) -> list[str]:
+        return self.page.evaluate("window.__cspViolations || []")
+
+    def assert_clean(self, expected_status: int = 200):
+        assert self.csp_violations() == []
+        errors = self.console_errors
+        if expected_status != 200:
+            # Chromium reports the page's own status as a console error; nothing else may fail.
+            own = f"the server responded with a status of {expected_status}"
+            errors = [e for e in errors if own not in e]
+        assert errors == []
+
+
+def _context(browser, live_server, javascript=True):
+    return browser.new_context(base_url=live_server.url, java_script_enabled=javascript)
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = _context(browser, live_server)
+    page = context.new_page()
+    page.watch = PageWatch(page)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def page_without_js(browser, live_server):
+    context = _context(browser, live_server, javascript=False)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def axe_violations(page) -> list[dict]:
+    # Evaluated through the DevTools protocol, which the page's strict CSP does not govern, so
+    # the CSP stays on and any real violation is still caught.
+    page.evaluate(AXE.read_text() + "\n;undefined")
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+    return [
+        {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
+    ]
+
+
+def assert_accessible(page):
+    violations = axe_violations(page)
+    assert violations == [], f"{page.url}: {violations}"
