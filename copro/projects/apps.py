@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class ProjectsConfig(AppConfig):
+    name = "copro.projects"
+    label = "projects"
+    verbose_name = "Projects"
+
+    def ready(self) -> None:
+        from copro.projects.data_handlers import register_all
+
+        register_all()

@@ -1,0 +1,123 @@
+"""Where the record puts a project on the staircase, and the stored trend of placements.
+
+`project_evidence` works everything out afresh (a fixed number of queries, about ten, whatever
+the project's size). `placement_refresh` stores a Placement row only when the step or the set of
+warnings has changed, so the trend shows real changes, not every new vote; running it again with
+nothing new stores nothing.
+"""
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db import transaction
+
+from copro.framework.models import StaircaseStep
+from copro.projects.assessment import AssessmentSummary, assessment_summary
+from copro.projects.evidence.faux import FauxWarning, faux_warnings
+from copro.projects.evidence.rules import RuleOutcome, place
+from copro.projects.evidence.scorecard import PrincipleScore, principles_scorecard
+from copro.projects.evidence.signals import Signal, record_read, signals_for
+from copro.projects.evidence.thresholds import thresholds
+from copro.projects.models import Placement, Project
+
+TREND_LENGTH = 100  # the most recent changes shown
+
+
+@dataclass(frozen=True)
+class Evidence:
+    project: Project
+    step: StaircaseStep
+    steps: list[StaircaseStep]  # the whole staircase, bottom step first
+    signals: list[Signal]
+    warnings: list[FauxWarning]
+    rule: RuleOutcome  # the rule that placed the project, with its reason
+    checked: list[RuleOutcome]  # every rule tried from the top down
+    assessment: AssessmentSummary
+    scorecard: list[PrincipleScore]
+
+    @cached_property
+    def signals_by_key(self) -> dict[str, Signal]:
+        return {signal.key: signal for signal in self.signals}
+
+    @property
+    def step_up(self) -> RuleOutcome | None:
+        """What the rule for the step above says is missing (None on the top step)."""
+        return self.checked[-2] if len(self.checked) > 1 else None
+
+    @property
+    def warning_keys(self) -> list[str]:
+        return sorted(w.key for w in self.warnings)
+
+
+def _steps() -> list[StaircaseStep]:
+    steps = list(StaircaseStep.objects.order_by("order"))
+    if not steps:
+        raise ImproperlyConfigured("The staircase is missing: run 'copro framework_load'")
+    return steps
+
+
+def project_evidence(*, project: Project) -> Evidence:
+    limits = thresholds()
+    steps = _steps()
+    record = record_read(project=project, limits=limits)
+    signals = signals_for(record, limits)
+    by_key = {signal.key: signal for signal in signals}
+    outcome, checked = place(record, by_key, limits)
+    step = next(s for s in steps if s.slug == outcome.step)
+    assessment = assessment_summary(
+        project=project, steps=steps, gap=int(limits["self_assessment_gap"])
+    )
+    warnings = faux_warnings(
+        record=record,
+        signals=by_key,
+        step=step,
+        limits=limits,
+        staff_view=assessment.qualification,
+    )
+    return Evidence(
+        project=project,
+        step=step,
+        steps=steps,
+        signals=signals,
+        warnings=warnings,
+        rule=outcome,
+        checked=checked,
+        assessment=assessment,
+        scorecard=principles_scorecard(signals=by_key),
+    )
+
+
+def _warning_keys(placement: Placement) -> list[str]:
+    return sorted(w.get("key", "") for w in placement.warnings if isinstance(w, dict))
+
+
+@transaction.atomic
+def placement_refresh(*, project: Project) -> Placement | None:
+    """Store the project's placement if the step or the warnings changed; None otherwise."""
+    # Lock the project row so that two writes at once cannot store the same change twice.
+    Project.objects.select_for_update().filter(pk=project.pk).values_list("pk").first()
+    evidence = project_evidence(project=project)
+    last = Placement.objects.filter(project=project).order_by("-placed_at", "-pk").first()
+    if (
+        last is not None
+        and last.step_id == evidence.step.pk
+        and _warning_keys(last) == evidence.warning_keys
+    ):
+        return None
+    return Placement.objects.create(
+        project=project,
+        step=evidence.step,
+        signals=[signal.as_json() for signal in evidence.signals],
+        warnings=[warning.as_json() for warning in evidence.warnings],
+    )
+
+
+def placement_trend(*, project: Project) -> list[Placement]:
+    """The stored placements, oldest first (the most recent TREND_LENGTH)."""
+    recent = list(
+        Placement.objects.filter(project=project)
+        .select_related("step")
+        .order_by("-placed_at", "-pk")[:TREND_LENGTH]
+    )
+    return recent[::-1]
