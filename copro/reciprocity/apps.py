@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class ReciprocityConfig(AppConfig):
+    name = "copro.reciprocity"
+    label = "reciprocity"
+    verbose_name = "Reciprocity: getting something back"
+
+    def ready(self) -> None:
+        from copro.reciprocity.data_handlers import register_all
+
+        register_all()

@@ -1,0 +1,115 @@
+"""Expenses (on their own track, never counted as reciprocity) and recognition."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from copro.people.models import User
+from copro.reciprocity import policy
+from copro.reciprocity.models import Expense, MoneyAudit, Recognition
+from copro.reciprocity.money import MAX_PENCE
+
+
+@transaction.atomic
+def expense_claim(
+    *,
+    person: User,
+    kind: str,
+    description: str,
+    amount_pence: int,
+    incurred_on: date,
+    by: User,
+    project=None,
+) -> Expense:
+    if by.pk != person.pk:
+        policy.require(by, policy.DECIDE_EXPENSES)  # staff entering a paper claim for someone
+    if type(amount_pence) is not int or not 0 < amount_pence <= MAX_PENCE:
+        raise ValidationError({"amount_pence": "Enter an amount of money more than £0"})
+    if incurred_on > timezone.localdate():
+        raise ValidationError({"incurred_on": "The date must be today or in the past"})
+    expense = Expense(
+        person=person,
+        project=project,
+        kind=kind,
+        description=" ".join((description or "").split()),
+        amount_pence=amount_pence,
+        incurred_on=incurred_on,
+        created_by=by,
+    )
+    expense.full_clean()
+    expense.save()
+    return expense
+
+
+@transaction.atomic
+def expense_decide(*, expense: Expense, approve: bool, reason: str, by: User) -> Expense:
+    policy.require(by, policy.DECIDE_EXPENSES)
+    expense = Expense.objects.select_for_update().get(pk=expense.pk)
+    if expense.status != Expense.Status.SUBMITTED:
+        raise ValidationError("This expense has already been decided")
+    if expense.person_id == by.pk:
+        raise ValidationError("You cannot decide your own expenses: someone else must")
+    reason = (reason or "").strip()
+    if not approve and not reason:
+        raise ValidationError({"reason": "Say why the expense is not approved"})
+    expense.status = Expense.Status.APPROVED if approve else Expense.Status.REJECTED
+    expense.decided_by, expense.decided_at, expense.reason = by, timezone.now(), reason[:500]
+    expense.save(update_fields=["status", "decided_by", "decided_at", "reason"])
+    MoneyAudit.objects.create(
+        by=by,
+        person_id=expense.person_id,
+        action=MoneyAudit.Action.EXPENSE_DECIDED,
+        expense=expense,
+        amount_pence=expense.amount_pence,
+        reason=f"{expense.get_status_display()}. {reason}".strip()[:500],
+    )
+    return expense
+
+
+@transaction.atomic
+def expense_mark_paid(*, expense: Expense, paid_on: date, by: User) -> Expense:
+    policy.require(by, policy.DECIDE_EXPENSES)
+    expense = Expense.objects.select_for_update().get(pk=expense.pk)
+    if expense.status != Expense.Status.APPROVED:
+        raise ValidationError("Only an approved expense can be marked paid")
+    if not expense.incurred_on <= paid_on <= timezone.localdate():
+        raise ValidationError({"paid_on": "The date paid must be between the cost and today"})
+    expense.status, expense.paid_on = Expense.Status.PAID, paid_on
+    expense.save(update_fields=["status", "paid_on"])
+    MoneyAudit.objects.create(
+        by=by,
+        person_id=expense.person_id,
+        action=MoneyAudit.Action.EXPENSE_PAID,
+        expense=expense,
+        amount_pence=expense.amount_pence,
+        reason=f"Paid on {paid_on.isoformat()}",
+    )
+    return expense
+
+
+@transaction.atomic
+def recognition_record(
+    *,
+    person: User,
+    kind: str,
+    title: str,
+    description: str,
+    given_on: date,
+    by: User,
+    project=None,
+) -> Recognition:
+    policy.require(by, policy.RECORD_RECOGNITION)
+    recognition = Recognition(
+        person=person,
+        project=project,
+        kind=kind,
+        title=" ".join((title or "").split()),
+        description=description,
+        given_on=given_on,
+        created_by=by,
+    )
+    recognition.full_clean()
+    recognition.save()
+    return recognition

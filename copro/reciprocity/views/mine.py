@@ -1,0 +1,138 @@
+"""A person's own pages: My thanks, how they want to be thanked, offers, expenses, claims."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from copro.reciprocity import permissions as perms
+from copro.reciprocity import policy, selectors, services, statement
+from copro.reciprocity.forms import ExpenseForm, PreferenceForm, SpendForm, new_key
+from copro.reciprocity.models import Offer, PaymentClaim
+from copro.reciprocity.views.common import errors_to_form
+
+
+@login_required
+@require_GET
+def my_thanks(request: HttpRequest) -> HttpResponse:
+    policy.require(request.user, policy.SEE_OWN_THANKS)
+    context = selectors.my_thanks(person=request.user, page_number=request.GET.get("page", 1))
+    context["own_page"] = True
+    return render(request, "reciprocity/my_thanks.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def preference(request: HttpRequest) -> HttpResponse:
+    policy.require(request.user, policy.CHOOSE_OWN_THANKS)
+    current = selectors.preference_of(person=request.user)
+    form = PreferenceForm(
+        request.POST if request.method == "POST" else None,
+        initial={"choice": current.choice if current else None},
+    )
+    if request.method == "POST" and form.is_valid():
+        services.preference_set(
+            person=request.user, choice=form.cleaned_data["choice"], by=request.user
+        )
+        messages.success(request, "Your choice has been saved. You can change it at any time.")
+        return redirect("reciprocity:preference")
+    lines = selectors.rate_card()
+    context = {
+        "form": form,
+        "promises": statement.promises(lines=lines, choice=current.choice if current else None),
+        "benefits_note": statement.BENEFITS_NOTE,
+        "current": current,
+    }
+    return render(request, "reciprocity/preference.html", context)
+
+
+@login_required
+@require_GET
+def offers(request: HttpRequest) -> HttpResponse:
+    policy.require(request.user, policy.SPEND_OWN_CREDITS)
+    context = {
+        "offers": selectors.offers_available(),
+        "balance": selectors.person_balance(person=request.user),
+        # Made when the page is shown, so sending it twice spends once (LED-5).
+        "key": new_key(),
+    }
+    return render(request, "reciprocity/offers.html", context)
+
+
+@login_required
+@require_POST
+def offer_spend(request: HttpRequest, pk: int) -> HttpResponse:
+    policy.require(request.user, policy.SPEND_OWN_CREDITS)
+    offer = get_object_or_404(Offer, pk=pk, is_active=True, partner__is_active=True)
+    form = SpendForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Something went wrong with the form. Try again.")
+        return redirect("reciprocity:offers")
+    try:
+        txn = services.credits_spend(
+            person=request.user,
+            offer=offer,
+            idempotency_key=form.cleaned_data["key"],
+            by=request.user,
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("reciprocity:offers")
+    if txn.replayed:
+        messages.success(request, f"You had already spent credits on {offer.title}.")
+    else:
+        messages.success(
+            request,
+            f"You spent {offer.credits} time credits on {offer.title}. "
+            f"{offer.partner.name} will be expecting you.",
+        )
+    return redirect("reciprocity:mine")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def expense_new(request: HttpRequest) -> HttpResponse:
+    policy.require(request.user, policy.CLAIM_OWN_EXPENSES)
+    form = ExpenseForm(
+        request.POST if request.method == "POST" else None,
+        initial={"incurred_on": timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.expense_claim(
+                person=request.user,
+                kind=data["kind"],
+                description=data["description"],
+                amount_pence=data["amount"],
+                incurred_on=data["incurred_on"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            errors_to_form(form, error, {"amount_pence": "amount"})
+        else:
+            messages.success(
+                request, "Your expense has been sent. We will tell you when it is paid."
+            )
+            return redirect("reciprocity:mine")
+    context = {"form": form, "heading": "Claim back what it cost you", "button": "Send it"}
+    return render(request, "reciprocity/expense_new.html", context)
+
+
+@login_required
+@require_GET
+def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = perms.claim_get_for_viewer(viewer=request.user, pk=pk, request=request)
+    can_decide = policy.allowed(request.user, policy.APPROVE_CLAIMS)
+    context = {
+        "claim": claim,
+        "can_decide": can_decide,
+        "can_pay": policy.allowed(request.user, policy.PAY_CLAIMS),
+        "today": timezone.localdate(),
+        "audit": selectors.claim_audit(claim=claim),
+        "statuses": PaymentClaim.Status,
+    }
+    return render(request, "reciprocity/claim_detail.html", context)
