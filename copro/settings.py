@@ -352,6 +352,11 @@ TIME_ZONE = "Europe/London"
 USE_I18N = False
 USE_TZ = True
 
+# --- Equality monitoring --------------------------------------------------------------------
+# Counts below this are shown as "fewer than N" wherever equality figures are shown (PRIV-6).
+# Never below 5 (the council's data protection rule); copro refuses a lower value.
+EQUALITY_SUPPRESSION_THRESHOLD = env_int("EQUALITY_SUPPRESSION_THRESHOLD", 5)
+
 # --- Projects ---------------------------------------------------------------------------------
 # Whether citizens may start projects themselves (staff always can): the council's choice.
 CITIZENS_CAN_START_PROJECTS = env_bool("CITIZENS_CAN_START_PROJECTS", False)

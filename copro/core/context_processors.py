@@ -12,6 +12,8 @@ def _nav_items(request: HttpRequest) -> list[dict]:
     ]
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
+        items.insert(2, ("Your meetings", reverse("meetings:mine")))
+        items.insert(3, ("Your thanks", reverse("reciprocity:mine")))
         items.append(("Your account", reverse("accounts:home")))
     path = request.path
     result = []
