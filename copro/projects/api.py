@@ -178,3 +178,47 @@ def contribution_raise(request: HttpRequest, project_id: int, payload: Contribut
 @router.get("/{project_id}/actions", response=list[ActionOut], summary="Actions")
 def action_list(request: HttpRequest, project_id: int):
     return _viewer_project(request, project_id).actions.all()
+
+
+class StepOut(Schema):
+    number: int
+    name: str
+
+
+class SelfAssessmentOut(Schema):
+    experts_by_experience: StepOut | None
+    experts_by_experience_answers: int
+    experts_by_qualification: StepOut | None
+    experts_by_qualification_answers: int
+    gap: int | None
+    flagged: bool
+    message: str
+
+
+def _step(step) -> dict | None:
+    return None if step is None else {"number": step.order, "name": step.name}
+
+
+@router.get(
+    "/{project_id}/self-assessment",
+    response=SelfAssessmentOut,
+    summary="Where members place the project: the median step of each kind of member",
+)
+def self_assessment(request: HttpRequest, project_id: int):
+    from copro.projects.assessment import assessment_summary
+    from copro.projects.evidence.placement import _steps
+    from copro.projects.evidence.thresholds import thresholds
+
+    project = _viewer_project(request, project_id)
+    summary = assessment_summary(
+        project=project, steps=_steps(), gap=int(thresholds()["self_assessment_gap"])
+    )
+    return {
+        "experts_by_experience": _step(summary.experience),
+        "experts_by_experience_answers": summary.experience_count,
+        "experts_by_qualification": _step(summary.qualification),
+        "experts_by_qualification_answers": summary.qualification_count,
+        "gap": summary.gap,
+        "flagged": summary.flagged,
+        "message": summary.gap_message,
+    }

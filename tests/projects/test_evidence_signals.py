@@ -179,5 +179,6 @@ def test_signals_take_the_same_number_of_queries_for_3_and_for_30():
         counts.append(len(captured))
     # stage changes, experts, decisions (count, then titles), participation, ideas (count,
     # then answer times); meetings (copro.meetings.evidence_signals): meetings held, and
-    # meetings that experts by experience came to
-    assert counts == [9, 9]
+    # meetings that experts by experience came to; reciprocity (copro.reciprocity.evidence):
+    # those attendances and how many got something back
+    assert counts == [10, 10]
