@@ -151,30 +151,3 @@ def test_no_flag_with_only_one_group(project):
     result = summary(project)
     assert result.experience is None and result.qualification.order == 7
     assert not result.flagged
-
-
-@pytest.mark.django_db
-def test_the_api_gives_each_kind_of_members_median_and_the_gap(client, project):
-    citizen = MembershipFactory(project=project)
-    staff = MembershipFactory(project=project, kind=Membership.Kind.QUALIFICATION)
-    self_assessment_record(project=project, membership=citizen, answers=answers_for(4))
-    self_assessment_record(project=project, membership=staff, answers=answers_for(6))
-    client.force_login(citizen.user)
-    body = client.get(f"/api/v1/projects/{project.pk}/self-assessment").json()
-    assert body["experts_by_experience"]["number"] == 4
-    assert body["experts_by_qualification"]["number"] == 6
-    assert body["experts_by_experience_answers"] == 1 and body["gap"] == 2 and body["flagged"]
-    assert body["message"].startswith("Staff see this as co-design")
-
-
-@pytest.mark.django_db
-def test_az1_the_self_assessment_api_answers_404_to_someone_who_cannot_see_the_project(
-    client, project
-):
-    from tests.people.factories import UserFactory
-
-    project.visibility = "members"
-    project.save()
-    client.force_login(UserFactory())
-    assert client.get(f"/api/v1/projects/{project.pk}/self-assessment").status_code == 404
-    assert client.get("/api/v1/projects/999999/self-assessment").status_code == 404

@@ -1,0 +1,207 @@
+"""Meeting pages. Each view: get the object through a permission getter, validate, call one
+service, redirect (POST/redirect/GET)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from copro.meetings import permissions as perms
+from copro.meetings import selectors, services
+from copro.meetings.forms import AgendaItemForm, MeetingForm, NotesForm, ReplyForm
+from copro.meetings.models import AgendaItem
+from copro.meetings.scheduling import DAY_NAMES, PARTS
+
+
+def errors_to_form(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+@login_required
+@require_GET
+def my_meetings(request: HttpRequest) -> HttpResponse:
+    now = timezone.now()
+    meetings = list(
+        perms.meeting_list_visible(viewer=request.user)
+        .filter(starts_at__gte=now)
+        .select_related("project", "venue")
+        .order_by("starts_at")[:50]
+    )
+    return render(request, "meetings/mine.html", {"meetings": meetings})
+
+
+@login_required
+@require_GET
+def project_meetings(request: HttpRequest, pk: int) -> HttpResponse:
+    project = perms.project_get_for_meetings(viewer=request.user, pk=pk, request=request)
+    context = {
+        "project": project,
+        "can_organise": perms.can_manage(viewer=request.user, project=project),
+        "day_names": DAY_NAMES,
+        "parts": PARTS,
+        **selectors.project_meetings(project=project),
+    }
+    return render(request, "meetings/project_meetings.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_plan(request: HttpRequest, pk: int) -> HttpResponse:
+    project = perms.project_get_for_organiser(viewer=request.user, pk=pk, request=request)
+    initial = {
+        "duration_minutes": 90,
+        "date": request.GET.get("date"),
+        "start_time": request.GET.get("time"),
+    }
+    form = MeetingForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.meeting_plan(
+                project=project, by=request.user, **form.meeting_fields()
+            )
+        except ValidationError as error:
+            errors_to_form(form, error)
+        else:
+            messages.success(
+                request, "The meeting has been planned. Now add the agenda and invite people."
+            )
+            return redirect(meeting)
+    return render(
+        request,
+        "meetings/plan.html",
+        {
+            "form": form,
+            "project": project,
+            "heading": "Plan a meeting",
+            "button": "Plan the meeting",
+        },
+    )
+
+
+@login_required
+@require_GET
+def meeting_detail(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
+    meeting, invitee, organiser = perms.meeting_get_for_viewer(
+        viewer=request.user, project_pk=pk, pk=meeting_pk, request=request
+    )
+    context = {
+        "project": meeting.project,
+        "meeting": meeting,
+        "invitee": invitee,
+        "organiser": organiser,
+        "reply_form": ReplyForm(initial={"reply": invitee.reply}) if invitee else None,
+        **selectors.meeting_page(meeting=meeting, invitee=invitee, organiser=organiser),
+    }
+    return render(request, "meetings/detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_change(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
+    meeting = perms.meeting_get_for_organiser(
+        viewer=request.user, project_pk=pk, pk=meeting_pk, request=request
+    )
+    form = MeetingForm(
+        request.POST if request.method == "POST" else None, initial=MeetingForm.initial_for(meeting)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_update(meeting=meeting, by=request.user, **form.meeting_fields())
+        except ValidationError as error:
+            errors_to_form(form, error)
+        else:
+            messages.success(request, "The meeting has been changed.")
+            return redirect(meeting)
+    return render(
+        request,
+        "meetings/change.html",
+        {
+            "form": form,
+            "project": meeting.project,
+            "meeting": meeting,
+            "heading": "Change the meeting",
+            "button": "Save the changes",
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def agenda(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
+    meeting = perms.meeting_get_for_organiser(
+        viewer=request.user, project_pk=pk, pk=meeting_pk, request=request
+    )
+    form = AgendaItemForm(
+        request.POST if request.method == "POST" else None, project=meeting.project
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.agenda_item_add(meeting=meeting, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            errors_to_form(form, error)
+        else:
+            messages.success(request, "The item has been added to the agenda.")
+            return redirect("meetings:agenda", meeting.project_id, meeting.pk)
+    context = {
+        "project": meeting.project,
+        "meeting": meeting,
+        "form": form,
+        **selectors.meeting_page(meeting=meeting, invitee=None, organiser=False),
+    }
+    return render(request, "meetings/agenda.html", context)
+
+
+@login_required
+@require_POST
+def agenda_remove(request: HttpRequest, pk: int, meeting_pk: int, item_pk: int) -> HttpResponse:
+    meeting = perms.meeting_get_for_organiser(
+        viewer=request.user, project_pk=pk, pk=meeting_pk, request=request
+    )
+    item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
+    services.agenda_item_remove(item=item, by=request.user)
+    messages.success(request, "The item has been taken off the agenda.")
+    return redirect("meetings:agenda", meeting.project_id, meeting.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def notes(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
+    meeting = perms.meeting_get_for_organiser(
+        viewer=request.user, project_pk=pk, pk=meeting_pk, request=request
+    )
+    form = NotesForm(
+        request.POST if request.method == "POST" else None,
+        project=meeting.project,
+        initial={"notes": meeting.notes, "decisions": list(meeting.decisions.all())},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_notes_save(
+                meeting=meeting,
+                notes=form.cleaned_data["notes"],
+                decisions=list(form.cleaned_data["decisions"]),
+                by=request.user,
+            )
+        except ValidationError as error:
+            errors_to_form(form, error)
+        else:
+            messages.success(request, "The notes have been saved.")
+            return redirect(meeting)
+    return render(
+        request,
+        "meetings/notes.html",
+        {
+            "form": form,
+            "project": meeting.project,
+            "meeting": meeting,
+            "heading": "Notes and decisions",
+            "button": "Save the notes",
+        },
+    )
