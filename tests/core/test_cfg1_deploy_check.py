@@ -10,7 +10,7 @@ from django.conf import settings
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_cfg1_check_deploy_passes_with_production_settings(tmp_path):
+def check_deploy(tmp_path, **extra: str) -> subprocess.CompletedProcess:
     env = {
         key: value
         for key, value in os.environ.items()
@@ -33,8 +33,9 @@ def test_cfg1_check_deploy_passes_with_production_settings(tmp_path):
         SITE_URL="https://together.example.gov.uk",
         COPRO_VAR_DIR=str(tmp_path),
         PYTHONPATH=str(ROOT),
+        **extra,
     )
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-m", "copro.manage", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
         env=env,
@@ -42,7 +43,28 @@ def test_cfg1_check_deploy_passes_with_production_settings(tmp_path):
         text=True,
         timeout=120,
     )
+
+
+def test_cfg1_check_deploy_passes_with_production_settings(tmp_path):
+    result = check_deploy(tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_cfg1_check_deploy_passes_with_the_documented_production_set_up(tmp_path):
+    """The environment docs/deploy/README.md describes: PostgreSQL with persistent, health-checked
+    connections, behind an HTTPS load balancer. `check` does not connect to the database."""
+    result = check_deploy(
+        tmp_path,
+        DATABASE_URL="postgres://copro@db.internal:5432/copro",
+        CONN_MAX_AGE="60",
+        CONN_HEALTH_CHECKS="1",
+        BEHIND_HTTPS_PROXY="1",
+        TRUSTED_PROXY_COUNT="1",
+        CSRF_TRUSTED_ORIGINS="https://together.example.gov.uk",
+        WEB_CONCURRENCY="3",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
 
 
 def test_cfg1_only_the_preload_warning_is_silenced_with_a_reason():
