@@ -7,6 +7,8 @@ class ReciprocityConfig(AppConfig):
     verbose_name = "Reciprocity: getting something back"
 
     def ready(self) -> None:
+        from copro.reciprocity import evidence
         from copro.reciprocity.data_handlers import register_all
 
         register_all()
+        evidence.register()

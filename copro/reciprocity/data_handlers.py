@@ -3,7 +3,9 @@
 Money records - the ledger, rewards, payment claims, expenses and the money audit trail - are
 exported to the person and KEPT on erasure, linked to the anonymised placeholder: tax law and
 audit need them ("Payment records are kept for as long as tax law needs"). The free text of an
-expense, which the person wrote, is cleared. Preferences and recognition are erased.
+expense, which the person wrote, is cleared. A receipt is kept only when the expense was
+approved or paid (finance must keep it, and the export says so); otherwise the file is deleted.
+Preferences and recognition are erased.
 """
 
 from copro.people import your_data
@@ -30,10 +32,54 @@ def _credits(user) -> list[dict]:
     ]
 
 
+RECEIPT_KEPT = (
+    "Kept if you delete your account: this money was paid back to you, or agreed, and finance "
+    "must keep the receipt for as long as tax law needs."
+)
+RECEIPT_ERASED = "Deleted with your account, as this money has not been paid back."
+
+
 def _erase_expenses(user) -> None:
     from copro.reciprocity.models import Expense
+    from copro.reciprocity.services import receipt_erase
 
+    for expense in Expense.objects.filter(person=user).exclude(receipt_stored_name=""):
+        if not expense.finance_keeps_receipt:
+            receipt_erase(expense=expense)
     Expense.objects.filter(person=user).update(description="Removed when the account was deleted")
+
+
+def _expenses(user) -> list[dict]:
+    """Each expense, with its receipt's name and type, where to download it, and whether it
+    is kept or deleted if the person deletes their account."""
+    from django.urls import reverse
+
+    from copro.reciprocity.models import Expense
+
+    rows = []
+    for expense in Expense.objects.filter(person=user).order_by("pk"):
+        row = {
+            "kind": expense.kind,
+            "description": expense.description,
+            "amount_pence": expense.amount_pence,
+            "incurred_on": expense.incurred_on.isoformat(),
+            "status": expense.status,
+            "reason": expense.reason,
+            "paid_on": expense.paid_on.isoformat() if expense.paid_on else None,
+        }
+        if expense.has_receipt:
+            row["receipt"] = {
+                "name": expense.receipt_name,
+                "type": expense.receipt_content_type,
+                "size_bytes": expense.receipt_size,
+                "sha256": expense.receipt_sha256,
+                "download": reverse("reciprocity:expense_receipt", args=[expense.pk]),
+                "if_you_delete_your_account": RECEIPT_KEPT
+                if expense.finance_keeps_receipt
+                else RECEIPT_ERASED,
+            }
+        rows.append(row)
+    return rows
 
 
 def register_all() -> None:
@@ -91,16 +137,7 @@ def register_all() -> None:
         Expense,
         label="Expenses you claimed",
         erase=_erase_expenses,
-        export=lambda u: your_data.rows(
-            Expense.objects.filter(person=u),
-            "kind",
-            "description",
-            "amount_pence",
-            "incurred_on",
-            "status",
-            "reason",
-            "paid_on",
-        ),
+        export=_expenses,
     )
     register(
         Recognition,

@@ -6,6 +6,7 @@ import uuid
 from django import forms
 from django.core.exceptions import ValidationError
 
+from copro.reciprocity import receipts
 from copro.reciprocity.models import (
     ActivityType,
     Expense,
@@ -87,6 +88,31 @@ class ExpenseForm(forms.Form):
         error_messages={"required": "Enter how much it cost"},
     )
     incurred_on = forms.DateField(label="When was it?", widget=DATE, error_messages=DATE_ERRORS)
+    receipt = forms.FileField(
+        label="Upload your receipt or ticket (optional)",
+        required=False,
+        help_text="A PDF, or a photo or picture of it (JPEG or PNG).",
+        error_messages={"empty": receipts.EMPTY},
+    )
+
+    def __init__(self, *args, too_big: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.too_big = too_big
+        self.fields[
+            "receipt"
+        ].help_text += f" It must be smaller than {receipts.max_megabytes()} MB."
+
+    def clean(self):
+        if self.too_big:  # dropped while it arrived (FILE-1): say so beside the field
+            self.errors.pop("receipt", None)
+            self.add_error("receipt", receipts.too_big_message())
+        return super().clean()
+
+    def clean_receipt(self):
+        upload = self.cleaned_data.get("receipt")
+        if not upload:
+            return None
+        return receipts.check_receipt(upload.read(), upload.name or "")
 
 
 class RewardConfirmForm(forms.Form):

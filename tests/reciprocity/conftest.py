@@ -7,6 +7,9 @@ import pytest
 from copro.reciprocity.models import ActivityType, Offer, Partner, Rate
 from tests.people.factories import UserFactory
 
+# A small, plain PDF: enough for a receipt.
+A_PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
 # The rate card starts long before any date the tests use.
 RATES_FROM = datetime.date(2020, 4, 6)
 
@@ -21,6 +24,12 @@ def sign_in(client, user):
             return client
         verify_second_factor(client, user)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _private_media(settings, tmp_path):
+    """Receipts go to a folder of the test's own, never the real media folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture

@@ -48,6 +48,11 @@ MATRIX = {
         [LOGIN, 403, 403, 403, 200],
     ),
     "expenses": (lambda w: "/thanks/staff/expenses/", [LOGIN, 403, 403, 200, 200]),
+    # A receipt: the person who claimed and staff who decide expenses; anyone else 404 (FILE-4).
+    "expense_receipt": (
+        lambda w: f"/thanks/expenses/{w.expense.pk}/receipt/",
+        [LOGIN, 200, 404, 200, 200],
+    ),
     "rate_new": (lambda w: "/thanks/rates/new/", [LOGIN, 403, 403, 403, 200]),
     "activity_new": (lambda w: "/thanks/rates/activities/new/", [LOGIN, 403, 403, 403, 200]),
 }

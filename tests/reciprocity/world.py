@@ -9,8 +9,9 @@ from django.utils import timezone
 from copro.people.models import User
 from copro.reciprocity import services
 from copro.reciprocity.models import Expense, PaymentClaim, Reward, Transaction
+from copro.reciprocity.receipts import check_receipt
 from tests.people.factories import UserFactory
-from tests.reciprocity.conftest import sign_in
+from tests.reciprocity.conftest import A_PDF, sign_in
 
 
 @dataclass
@@ -69,6 +70,7 @@ def make_world(activities) -> World:
             amount_pence=480,
             incurred_on=today - datetime.timedelta(days=2),
             by=person,
+            receipt=check_receipt(A_PDF, f"{description}.pdf"),
         )
 
     reward = services.reward_propose_for_attendance(

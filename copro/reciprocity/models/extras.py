@@ -42,6 +42,13 @@ class Expense(models.Model):
     decided_at = models.DateTimeField(null=True, blank=True)
     reason = models.CharField(max_length=500, blank=True)
     paid_on = models.DateField(null=True, blank=True)
+    # The receipt, if one was sent: checked by content (receipts.py) and kept under a generated
+    # name, never the person's own; offered only through the download page, as an attachment.
+    receipt_stored_name = models.CharField(max_length=200, blank=True)
+    receipt_name = models.CharField(max_length=200, blank=True)  # cleaned; for the download
+    receipt_kind = models.CharField(max_length=3, blank=True)  # pdf, jpg or png, from content
+    receipt_size = models.PositiveIntegerField(default=0)
+    receipt_sha256 = models.CharField(max_length=64, blank=True)
 
     class Meta:
         ordering = ["-incurred_on", "-pk"]
@@ -65,6 +72,22 @@ class Expense(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.description}"
+
+    @property
+    def has_receipt(self) -> bool:
+        return bool(self.receipt_stored_name)
+
+    @property
+    def receipt_content_type(self) -> str:
+        from copro.reciprocity.receipts import CONTENT_TYPES
+
+        return CONTENT_TYPES.get(self.receipt_kind, "application/octet-stream")
+
+    @property
+    def finance_keeps_receipt(self) -> bool:
+        """Money was paid back, or agreed: finance must keep the evidence for audit and tax
+        even if the person deletes their account."""
+        return self.status in (self.Status.APPROVED, self.Status.PAID)
 
 
 class Recognition(models.Model):

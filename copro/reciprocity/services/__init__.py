@@ -15,6 +15,7 @@ from copro.reciprocity.services.extras import (
     expense_claim,
     expense_decide,
     expense_mark_paid,
+    receipt_erase,
     recognition_record,
 )
 from copro.reciprocity.services.ledger import (
@@ -52,6 +53,7 @@ __all__ = [
     "expense_claim",
     "expense_decide",
     "expense_mark_paid",
+    "receipt_erase",
     "issuer_account",
     "partner_account",
     "person_account",

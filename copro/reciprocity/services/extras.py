@@ -1,8 +1,11 @@
 """Expenses (on their own track, never counted as reciprocity) and recognition."""
 
+import uuid
 from datetime import date
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import storages
 from django.db import transaction
 from django.utils import timezone
 
@@ -10,9 +13,11 @@ from copro.people.models import User
 from copro.reciprocity import policy
 from copro.reciprocity.models import Expense, MoneyAudit, Recognition
 from copro.reciprocity.money import MAX_PENCE
+from copro.reciprocity.receipts import CheckedReceipt
+
+RECEIPTS_FOLDER = "receipts"
 
 
-@transaction.atomic
 def expense_claim(
     *,
     person: User,
@@ -22,7 +27,11 @@ def expense_claim(
     incurred_on: date,
     by: User,
     project=None,
+    receipt: CheckedReceipt | None = None,
 ) -> Expense:
+    """Record an expense, with its receipt if one was sent (already checked by
+    receipts.check_receipt). The file is kept under a generated name first; if the expense
+    cannot be saved, the file is removed again, so nothing is half-saved."""
     if by.pk != person.pk:
         policy.require(by, policy.DECIDE_EXPENSES)  # staff entering a paper claim for someone
     if type(amount_pence) is not int or not 0 < amount_pence <= MAX_PENCE:
@@ -38,9 +47,36 @@ def expense_claim(
         incurred_on=incurred_on,
         created_by=by,
     )
+    if receipt is None:
+        return _expense_save(expense)
+    storage = storages["default"]
+    stored = storage.save(f"{RECEIPTS_FOLDER}/{uuid.uuid4().hex}", ContentFile(receipt.data))
+    expense.receipt_stored_name, expense.receipt_name = stored, receipt.name
+    expense.receipt_kind, expense.receipt_size = receipt.kind, len(receipt.data)
+    expense.receipt_sha256 = receipt.sha256
+    try:
+        return _expense_save(expense)
+    except BaseException:
+        storage.delete(stored)
+        raise
+
+
+@transaction.atomic
+def _expense_save(expense: Expense) -> Expense:
     expense.full_clean()
     expense.save()
     return expense
+
+
+def receipt_erase(*, expense: Expense) -> None:
+    """Remove an expense's receipt: the file and what we recorded about it."""
+    if not expense.has_receipt:
+        return
+    stored = expense.receipt_stored_name
+    Expense.objects.filter(pk=expense.pk).update(
+        receipt_stored_name="", receipt_name="", receipt_kind="", receipt_size=0, receipt_sha256=""
+    )
+    transaction.on_commit(lambda: storages["default"].delete(stored))
 
 
 @transaction.atomic

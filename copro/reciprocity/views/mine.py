@@ -1,18 +1,26 @@
-"""A person's own pages: My thanks, how they want to be thanked, offers, expenses, claims."""
+"""A person's own pages: My thanks, how they want to be thanked, offers, expenses and their
+receipts, claims."""
 
+import logging
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.core.files.storage import storages
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from copro.core.uploads import limit_uploads
 from copro.reciprocity import permissions as perms
 from copro.reciprocity import policy, selectors, services, statement
 from copro.reciprocity.forms import ExpenseForm, PreferenceForm, SpendForm, new_key
 from copro.reciprocity.models import Offer, PaymentClaim
 from copro.reciprocity.views.common import errors_to_form
+
+log = logging.getLogger("copro.reciprocity")
 
 
 @login_required
@@ -92,13 +100,17 @@ def offer_spend(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("reciprocity:mine")
 
 
+@limit_uploads(settings.RECEIPT_MAX_BYTES)
 @login_required
 @require_http_methods(["GET", "POST"])
 def expense_new(request: HttpRequest) -> HttpResponse:
     policy.require(request.user, policy.CLAIM_OWN_EXPENSES)
+    posted = request.method == "POST"
     form = ExpenseForm(
-        request.POST if request.method == "POST" else None,
+        request.POST if posted else None,
+        request.FILES if posted else None,
         initial={"incurred_on": timezone.localdate()},
+        too_big=getattr(request, "upload_too_big", False),
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -110,6 +122,7 @@ def expense_new(request: HttpRequest) -> HttpResponse:
                 amount_pence=data["amount"],
                 incurred_on=data["incurred_on"],
                 by=request.user,
+                receipt=data["receipt"],
             )
         except ValidationError as error:
             errors_to_form(form, error, {"amount_pence": "amount"})
@@ -136,3 +149,27 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "statuses": PaymentClaim.Status,
     }
     return render(request, "reciprocity/claim_detail.html", context)
+
+
+@login_required
+@require_GET
+def expense_receipt(request: HttpRequest, pk: int) -> HttpResponse:
+    """The receipt, for the person who claimed and staff who decide expenses; anyone else's
+    answers 404 (FILE-4). Only ever a download, with the type we checked (FILE-2, FILE-3)."""
+    expense = perms.expense_get_for_viewer(viewer=request.user, pk=pk, request=request)
+    if not expense.has_receipt:
+        raise Http404
+    try:
+        handle = storages["default"].open(expense.receipt_stored_name, "rb")
+    except OSError:
+        log.error("receipt file missing", extra={"event": "receipt_missing", "expense": pk})
+        raise Http404 from None
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=expense.receipt_name,
+        content_type=expense.receipt_content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,84 @@
+"""What reciprocity adds to a project's evidence: the "reciprocity" signal.
+
+Of the meetings held in the project that experts by experience came to, how many of those
+attendances got something back: time credits paid in (and not taken back) or a payment made.
+People who told staff they wanted nothing are left out of both counts, and expenses never
+count (refunding a bus fare is not getting something back). No attendances means "no data
+yet", not 0%.
+
+Registered in ReciprocityConfig.ready(), replacing the projects app's placeholder. Runs one
+query per project whatever its size.
+"""
+
+from django.db.models import CharField, Count, Exists, OuterRef, Q, Value
+from django.db.models.functions import Cast, Concat
+from django.utils import timezone
+
+from copro.projects.evidence.signals import NO_DATA, Record, Signal, percent
+from copro.reciprocity.models import Reward
+from copro.reciprocity.selectors import _chose_nothing, _given_back
+
+SOURCE_PREFIX = "meetings.attendance:"
+TARGET = 0.9  # nearly everyone who comes gets something back
+THRESHOLD = (
+    f"At least {percent(TARGET)} of the times experts by experience came to a meeting, they "
+    "got something back: payment or time credits"
+)
+
+
+def attendance_counts(*, project) -> dict:
+    """{"attended", "rewarded"} for the project's meetings already held."""
+    from copro.meetings.models import EXPERIENCE, Attendance
+
+    source = Concat(Value(SOURCE_PREFIX), Cast(OuterRef("pk"), CharField()))
+    rewards = Reward.objects.filter(person=OuterRef("user"), source_key=source)
+    counts = (
+        Attendance.objects.filter(
+            meeting__project=project,
+            meeting__starts_at__lte=timezone.now(),
+            kind=EXPERIENCE,
+            status=Attendance.Status.ATTENDED,
+        )
+        .exclude(Exists(rewards.filter(_chose_nothing())))
+        .aggregate(
+            attended=Count("pk"),
+            rewarded=Count("pk", filter=Q(Exists(rewards.filter(_given_back())))),
+        )
+    )
+    return counts
+
+
+def reciprocity_signal(record: Record, limits: dict) -> Signal:
+    counts = attendance_counts(project=record.project)
+    attended, rewarded = counts["attended"], counts["rewarded"]
+    common = {
+        "key": "reciprocity",
+        "name": "Something back",
+        "threshold": THRESHOLD,
+        "source": "reciprocity",
+    }
+    if not attended:
+        return Signal(
+            **common,
+            value=None,
+            display=NO_DATA,
+            met=None,
+            reason="No data yet: this comes from experts by experience coming to meetings, "
+            "and none has been recorded yet.",
+        )
+    share = rewarded / attended
+    times = "time" if attended == 1 else "times"
+    return Signal(
+        **common,
+        value=round(share, 4),
+        display=f"{rewarded} of {attended} ({percent(share)})",
+        met=share >= TARGET,
+        reason=f"Experts by experience came to a meeting {attended} {times}. They got "
+        f"payment or time credits back for {rewarded} of them. Expenses do not count.",
+    )
+
+
+def register() -> None:
+    from copro.projects.evidence.signals import register_signal
+
+    register_signal("reciprocity", replace=True)(reciprocity_signal)
