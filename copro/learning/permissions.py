@@ -1,0 +1,53 @@
+"""Who may see and change training sessions and quiz attempts. Something a person may not see
+answers 404, exactly like something that does not exist (AZ-1)."""
+
+from django.http import Http404
+
+from copro.learning import selectors
+from copro.learning.models import QuizAttempt, TrainingSession
+from copro.people.models import GroupMembership, User
+
+AMBASSADORS_SLUG = "ambassadors-network"
+
+
+def is_ambassador(user: User) -> bool:
+    return (
+        user.is_authenticated
+        and GroupMembership.objects.filter(user=user, group__slug=AMBASSADORS_SLUG).exists()
+    )
+
+
+def session_get_for_viewer(*, viewer: User, pk: int) -> TrainingSession:
+    """Every signed-in person can see every session: training is open to staff and citizens."""
+    session = selectors.session_with_places(pk=pk) if viewer.is_authenticated else None
+    if session is None:
+        raise Http404
+    return session
+
+
+def can_run(*, viewer: User, session: TrainingSession) -> bool:
+    """The ambassador running the session, council staff and administrators."""
+    return viewer.is_authenticated and (
+        viewer.pk == session.ambassador_id or viewer.is_council_staff
+    )
+
+
+def session_get_for_runner(*, viewer: User, pk: int, request=None) -> TrainingSession:
+    session = session_get_for_viewer(viewer=viewer, pk=pk)
+    if not can_run(viewer=viewer, session=session):
+        if request is not None:
+            request.refused_object_type = "training session"
+        raise Http404
+    return session
+
+
+def attempt_get_for_owner(*, viewer: User, pk: int, request=None) -> QuizAttempt:
+    """A quiz attempt is for the person who made it only: not staff, not administrators."""
+    attempt = None
+    if viewer.is_authenticated:
+        attempt = QuizAttempt.objects.filter(pk=pk, person=viewer).first()
+    if attempt is None:
+        if request is not None:
+            request.refused_object_type = "quiz attempt"
+        raise Http404
+    return attempt

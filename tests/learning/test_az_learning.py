@@ -1,0 +1,153 @@
+"""AZ-1, AZ-5, AZ-7: every learning route asked by every persona. Someone who may not see a
+thing gets 404, exactly as for an id that does not exist; the toolkit, which holds nobody's
+data, answers 403 with a plain explanation until Level 3 is completed."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from copro.learning import services
+from copro.learning.models import QuizAttempt
+from tests.core.urlwalk import iter_patterns
+from tests.learning.world import make_world
+from tests.people.factories import UserFactory
+from tests.people.mfa_helpers import verify_second_factor
+
+# route name: (method, who may use it)
+MATRIX = {
+    "home": ("GET", "signed_in"),
+    "session": ("GET", "signed_in"),
+    "book": ("POST", "signed_in"),
+    "cancel": ("POST", "signed_in"),
+    "manage": ("GET", "runner"),
+    "toolkit": ("GET", "completed_level_3"),
+    "quiz": ("GET", "signed_in"),
+    "attempt": ("GET", "owner"),
+}
+PERSONAS = ["anonymous", "citizen", "other_citizen", "staff", "administrator", "ambassador"]
+
+
+def test_az1_every_learning_route_is_in_the_matrix():
+    names = {p.name for route, p in iter_patterns() if route.startswith("learning/")}
+    assert names == set(MATRIX)
+
+
+@pytest.fixture
+def cast(db):
+    world = make_world()
+    citizen = UserFactory(display_name="Asha")
+    attempt = services.quiz_submit(person=citizen, answers={}, questions=[])
+    return {
+        "world": world,
+        "attempt": attempt,
+        "citizen": citizen,
+        "other_citizen": UserFactory(display_name="Ben"),
+        "staff": UserFactory(display_name="Sam", role="staff"),
+        "administrator": UserFactory(
+            display_name="Ada", role="administrator", is_staff=True, is_superuser=True
+        ),
+        "ambassador": world.ambassador,
+    }
+
+
+def expected(who: str, persona: str) -> str:
+    if persona == "anonymous":
+        return "sign in"
+    if who == "signed_in":
+        return "ok"
+    if who == "runner":
+        return "ok" if persona in ("staff", "administrator", "ambassador") else "404"
+    if who == "owner":
+        return "ok" if persona == "citizen" else "404"
+    if who == "completed_level_3":
+        return "403"  # nobody in the cast has completed Level 3: see test_toolkit.py
+    raise AssertionError(who)
+
+
+def sign_in(client, cast, persona):
+    if persona == "anonymous":
+        return
+    person = cast[persona]
+    client.force_login(person)
+    if person.needs_second_factor:
+        verify_second_factor(client, person)
+
+
+def url_for(name: str, cast) -> str:
+    kwargs = {}
+    if name in ("session", "book", "cancel", "manage"):
+        kwargs = {"pk": cast["world"].session_1.pk}
+    elif name == "attempt":
+        kwargs = {"pk": cast["attempt"].pk}
+    return reverse(f"learning:{name}", kwargs=kwargs)
+
+
+def outcome(response) -> str:
+    if response.status_code == 302 and "/account/sign-in/" in response["Location"]:
+        return "sign in"
+    if response.status_code in (200, 302):
+        return "ok"
+    return str(response.status_code)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_az1_az5_each_persona_gets_exactly_what_the_matrix_allows(client, cast, persona):
+    sign_in(client, cast, persona)
+    for name, (method, who) in MATRIX.items():
+        url = url_for(name, cast)
+        response = client.post(url) if method == "POST" else client.get(url)
+        assert outcome(response) == expected(who, persona), (name, persona)
+
+
+@pytest.mark.parametrize("persona", ["other_citizen", "staff", "administrator", "ambassador"])
+def test_az1_someone_elses_quiz_attempt_is_the_same_404_as_a_missing_one(client, cast, persona):
+    sign_in(client, cast, persona)
+    theirs = client.get(reverse("learning:attempt", kwargs={"pk": cast["attempt"].pk}))
+    missing = client.get(reverse("learning:attempt", kwargs={"pk": 999999}))
+    assert theirs.status_code == missing.status_code == 404
+    assert _without_tokens(theirs.content) == _without_tokens(missing.content)
+
+
+def _without_tokens(body: bytes) -> bytes:
+    # The CSRF token and CSP nonce change on every response; nothing else may differ.
+    return re.sub(rb'(content|nonce|value)="[^"]*"', b"", body)
+
+
+@pytest.mark.parametrize("persona", ["citizen", "other_citizen"])
+def test_az1_people_who_do_not_run_a_session_get_404_on_its_register(client, cast, persona):
+    sign_in(client, cast, persona)
+    url = reverse("learning:manage", kwargs={"pk": cast["world"].session_1.pk})
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"attended": []}).status_code == 404
+    assert client.get(reverse("learning:manage", kwargs={"pk": 999999})).status_code == 404
+
+
+def test_az5_wrong_methods_are_refused(client, cast):
+    sign_in(client, cast, "citizen")
+    session = cast["world"].session_1.pk
+    assert client.get(reverse("learning:book", kwargs={"pk": session})).status_code == 405
+    assert client.get(reverse("learning:cancel", kwargs={"pk": session})).status_code == 405
+    assert client.post(reverse("learning:home")).status_code == 405
+    assert client.post(reverse("learning:toolkit")).status_code == 405
+    assert (
+        client.post(reverse("learning:attempt", kwargs={"pk": cast["attempt"].pk})).status_code
+        == 405
+    )
+
+
+def test_az7_people_see_only_their_own_bookings_and_scores(client, cast):
+    world = cast["world"]
+    citizen, other = cast["citizen"], cast["other_citizen"]
+    services.booking_make(session=world.session_1, person=other, by=other)
+    services.quiz_submit(person=other, answers={}, questions=[])
+    sign_in(client, cast, "citizen")
+    home = client.get(reverse("learning:home")).content.decode()
+    assert "You have not booked any training yet." in home
+    quiz = client.get(reverse("learning:quiz"))
+    mine = set(QuizAttempt.objects.filter(person=citizen).values_list("pk", flat=True))
+    shown = {
+        int(part.split("/")[0])
+        for part in quiz.content.decode().split("/learning/quiz/attempts/")[1:]
+    }
+    assert shown == mine

@@ -1,0 +1,34 @@
+"""`copro demo` builds training sessions, bookings with a waiting list, completions and quiz
+attempts, once."""
+
+import pytest
+from django.core.management import call_command
+
+from copro.learning.models import Booking, QuizAttempt, ToolkitEntry, TrainingSession
+from copro.people.models import User
+
+
+def counts():
+    return (
+        TrainingSession.objects.count(),
+        Booking.objects.count(),
+        QuizAttempt.objects.count(),
+        ToolkitEntry.objects.count(),
+    )
+
+
+@pytest.mark.django_db
+def test_demo_training_is_built_once(settings, tmp_path):
+    settings.ALLOW_DEMO_DATA = True
+    settings.VAR_DIR = tmp_path
+    call_command("demo")
+    first = counts()
+    call_command("demo")
+    assert counts() == first
+    assert Booking.objects.filter(status="waiting").count() == 2
+    assert Booking.objects.filter(completed=True, session__level__order=3).count() == 1
+    assert TrainingSession.objects.filter(bookings__completed=True).distinct().count() == 3
+    maggie = User.objects.get(email="maggie@demo.example")
+    assert maggie.quiz_attempts.count() == 2
+    for session in TrainingSession.objects.all():
+        assert session.bookings.filter(status="booked").count() <= session.capacity
