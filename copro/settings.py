@@ -103,7 +103,10 @@ INSTALLED_APPS = [
     "copro.writing",
     "copro.projects",
     "copro.reciprocity",
+    "copro.learning",
     "copro.meetings",
+    "copro.reports",
+    "copro.ops",
 ]
 
 MIDDLEWARE = [
@@ -154,12 +157,15 @@ FORM_RENDERER = "copro.core.forms.GovukFormRenderer"
 # --- Database -------------------------------------------------------------------------------
 # SQLite under var/ by default (no set-up), PostgreSQL when DATABASE_URL is set.
 DATABASE_URL = env_str("DATABASE_URL")
+# Persistent connections are checked before each request reuses them, so a database restart
+# costs one reconnect rather than an error page (docs/deploy/README.md).
+CONN_HEALTH_CHECKS = env_bool("CONN_HEALTH_CHECKS", True)
 if DATABASE_URL:
     DATABASES = {
         "default": dj_database_url.parse(
             DATABASE_URL,
             conn_max_age=env_int("CONN_MAX_AGE", 60),
-            conn_health_checks=True,
+            conn_health_checks=CONN_HEALTH_CHECKS,
         )
     }
 else:
@@ -382,6 +388,9 @@ RECIPROCITY_NOBODY_LEFT_OUT_DAYS = env_int("RECIPROCITY_NOBODY_LEFT_OUT_DAYS", 1
 # to staff. The council chooses the level (0 switches it off); it is not advice about tax or
 # benefits.
 RECIPROCITY_TAX_YEAR_ALERT_PENCE = env_int("RECIPROCITY_TAX_YEAR_ALERT_PENCE", 100000)
+# The largest receipt (PDF, JPEG or PNG) accepted with an expense; a bigger file is dropped
+# while it arrives (FILE-1). Receipts are scanned like meeting papers when CLAMD_SOCKET is set.
+RECEIPT_MAX_BYTES = env_int("RECEIPT_MAX_BYTES", 10 * 1024 * 1024)
 
 # --- Demo --------------------------------------------------------------------------------------
 # `copro demo` refuses to run unless this is on (AUTH-12): demo accounts have known passwords.

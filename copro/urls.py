@@ -19,6 +19,8 @@ urlpatterns = [
     path("projects/", include("copro.projects.urls")),
     path("meetings/", include("copro.meetings.urls")),
     path("thanks/", include("copro.reciprocity.urls")),
+    path("learning/", include("copro.learning.urls")),
+    path("reports/", include("copro.reports.urls")),
     path("projects/<int:pk>/", include("copro.projects.urls_evidence")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

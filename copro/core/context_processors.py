@@ -14,6 +14,7 @@ def _nav_items(request: HttpRequest) -> list[dict]:
     if user is not None and user.is_authenticated:
         items.insert(2, ("Your meetings", reverse("meetings:mine")))
         items.insert(3, ("Your thanks", reverse("reciprocity:mine")))
+        items.insert(4, ("Training", reverse("learning:home")))
         items.append(("Your account", reverse("accounts:home")))
     path = request.path
     result = []

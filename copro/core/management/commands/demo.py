@@ -16,6 +16,7 @@ DEMO_APPS = [
     "copro.projects",
     "copro.meetings",
     "copro.reciprocity",
+    "copro.learning",
 ]
 
 
