@@ -81,7 +81,7 @@ def assert_round_trip(backup, media) -> None:
 
 
 @on_sqlite
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_flt11_sqlite_restore_brings_back_the_data_and_the_uploads(backup, media):
     assert sorted(p.name for p in backup.iterdir()) == [
         DUMP_FILES["sqlite"],
@@ -93,13 +93,13 @@ def test_flt11_sqlite_restore_brings_back_the_data_and_the_uploads(backup, media
 
 @on_postgres
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_flt11_postgres_restore_brings_back_the_data_and_the_uploads(backup, media):
     assert (backup / DUMP_FILES["postgresql"]).read_bytes()[:5] == b"PGDMP"  # pg_dump -Fc
     assert_round_trip(backup, media)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_flt11_manifest_records_engine_counts_and_checksums(backup):
     manifest = json.loads((backup / MANIFEST).read_text())
     assert manifest["engine"] == connection.vendor
@@ -112,7 +112,7 @@ def test_flt11_manifest_records_engine_counts_and_checksums(backup):
     assert {(backup / name).stat().st_mode & 0o777 for name in manifest["sha256"]} == {0o600}
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_flt11_a_damaged_backup_is_refused_before_anything_is_touched(backup, media):
     dump = backup / DUMP_FILES[connection.vendor]
     data = bytearray(dump.read_bytes())
@@ -127,7 +127,7 @@ def test_flt11_a_damaged_backup_is_refused_before_anything_is_touched(backup, me
     assert (media / "late.pdf").exists()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_flt11_an_archive_reaching_outside_the_media_folder_changes_nothing(backup, media):
     with tarfile.open(backup / MEDIA_FILE, "w") as tar:
         escape = tarfile.TarInfo("../outside.txt")
@@ -146,7 +146,7 @@ def test_flt11_an_archive_reaching_outside_the_media_folder_changes_nothing(back
     assert not (media.parent / "outside.txt").exists()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_flt11_restore_exits_1_when_the_counts_differ_from_the_manifest(backup, media):
     manifest = json.loads((backup / MANIFEST).read_text())
     manifest["row_counts"]["people.user"] += 1  # the manifest says one more than the dump holds
@@ -158,7 +158,7 @@ def test_flt11_restore_exits_1_when_the_counts_differ_from_the_manifest(backup, 
     assert "people.user: 2 rows, but the backup has 3" in err
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_flt11_restore_refuses_without_yes_when_not_at_a_terminal(backup, media, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
     change_everything(media)

@@ -147,7 +147,7 @@ def csrf_token(page: str) -> str:
     return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_session_made_on_one_process_works_on_the_other(two_processes):
     first, second = (f"http://127.0.0.1:{port}" for port in two_processes)
     jar = http.cookiejar.CookieJar()  # one browser: cookies for 127.0.0.1 go to either port

@@ -228,7 +228,7 @@ def test_project_page_query_count_does_not_grow(client, world, django_assert_max
     assert page_queries() == small
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_conc2_one_person_one_voice_under_concurrent_submits():
     if connection.vendor == "sqlite":
         pytest.skip("SQLite serialises writers; the concurrent case runs on PostgreSQL")

@@ -50,7 +50,7 @@ def raw_unbalanced_transaction(account_id: int) -> int:
 
 
 @needs_postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_led1_postgres_refuses_an_unbalanced_transaction_at_commit(citizen):
     account = services.person_account(citizen)
     with pytest.raises(IntegrityError, match="does not balance"), transaction.atomic():
@@ -59,14 +59,14 @@ def test_led1_postgres_refuses_an_unbalanced_transaction_at_commit(citizen):
 
 
 @needs_postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_led1_postgres_refuses_a_transaction_without_entries_at_commit():
     with pytest.raises(IntegrityError, match="does not balance"), transaction.atomic():
         Transaction.objects.create(idempotency_key="empty", payload_hash="", kind="issue")
 
 
 @needs_postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_led1_postgres_accepts_a_balanced_transaction_at_commit(citizen):
     services.credits_issue(person=citizen, amount=3, idempotency_key="ok", memo="", by=None)
     assert Transaction.objects.filter(idempotency_key="ok").exists()
