@@ -55,3 +55,13 @@ def test_io9_password_change_with_any_text_keeps_the_old_password(old, new1, new
     assert "There is a problem" in response.content.decode()
     person.refresh_from_db()
     assert person.check_password("the original passphrase")
+
+
+@pytest.mark.django_db
+def test_io9_a_nul_character_in_a_name_is_refused_beside_the_field(client, citizen_a):
+    client.force_login(citizen_a)
+    response = client.post("/account/profile/", {"display_name": "A\x00sha"})
+    assert response.status_code == 200
+    assert "Null characters are not allowed" in response.content.decode()
+    citizen_a.refresh_from_db()
+    assert "\x00" not in citizen_a.display_name

@@ -6,6 +6,7 @@ import datetime
 import io
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -180,6 +181,8 @@ def test_io5_csv_cells_are_defused_and_round_trip(cells):
     "name", ['=HYPERLINK("http://x")', "+1+1", "-2", "@SUM(A1)", "\tx", "\rx", "  =1", "a\x00b"]
 )
 def test_io5_a_hostile_name_in_the_finance_export_is_defused(client, world, name):
+    if "\x00" in name and connection.vendor == "postgresql":
+        pytest.skip("PostgreSQL cannot store a NUL, and every form refuses one before saving")
     world.citizen.display_name = name
     world.citizen.save()
     services.claim_approve(claim=world.claim, by=world.admin)
