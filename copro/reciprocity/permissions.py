@@ -71,3 +71,15 @@ def transaction_get_for_reversal(*, viewer: User, pk: int, request=None) -> Tran
     if txn is None:
         raise _refuse(request, "ledger transaction")
     return txn
+
+
+def recognition_get_for_viewer(*, viewer: User, pk: int, request=None):
+    """A certificate or letter: the person it thanks, or council staff; anyone else 404."""
+    from copro.reciprocity.models import Recognition
+
+    item = Recognition.objects.select_related("person", "project").filter(pk=pk).first()
+    if item is None or (
+        item.person_id != viewer.pk and not policy.allowed(viewer, policy.SEE_PEOPLES_THANKS)
+    ):
+        raise _refuse(request, "recognition")
+    return item

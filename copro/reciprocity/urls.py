@@ -12,6 +12,7 @@ urlpatterns = [
     path("offers/<int:pk>/spend/", mine.offer_spend, name="offer_spend"),
     path("expenses/new/", mine.expense_new, name="expense_new"),
     path("expenses/<int:pk>/receipt/", mine.expense_receipt, name="expense_receipt"),
+    path("recognition/<int:pk>/certificate.pdf", mine.certificate, name="certificate"),
     path("claims/<int:pk>/", mine.claim_detail, name="claim"),
     # Claims: staff decide, send to finance and mark paid.
     path("claims/<int:pk>/submit/", claims.claim_submit, name="claim_submit"),

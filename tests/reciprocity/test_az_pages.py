@@ -1,6 +1,7 @@
 """The authorisation matrix for every /thanks/ page (AZ-1, AZ-5), bulk actions (AZ-6),
 separation of duties (AZ-10) and skipping steps (AZ-12)."""
 
+import datetime
 import re
 
 import pytest
@@ -14,6 +15,18 @@ from tests.reciprocity.world import make_world
 PERSONAS = ["anonymous", "citizen", "other_citizen", "staff", "admin"]
 LOGIN = "login"  # 302 to the sign-in page
 MINE = "mine"  # 302 to the person's own "My thanks"
+
+
+def _certificate(world):
+    from copro.reciprocity.models import Recognition
+
+    return Recognition.objects.get_or_create(
+        person=world.citizen,
+        kind="certificate",
+        title="Co-production champion",
+        given_on=datetime.date(2026, 4, 1),
+    )[0]
+
 
 # url name -> (path built from the world, expected status for each persona in PERSONAS).
 # Objects belong to the citizen (Carla): someone else's id answers 404 (AZ-1); a function a
@@ -51,6 +64,11 @@ MATRIX = {
     # A receipt: the person who claimed and staff who decide expenses; anyone else 404 (FILE-4).
     "expense_receipt": (
         lambda w: f"/thanks/expenses/{w.expense.pk}/receipt/",
+        [LOGIN, 200, 404, 200, 200],
+    ),
+    # A certificate: the person thanked and staff; anyone else 404.
+    "certificate": (
+        lambda w: f"/thanks/recognition/{_certificate(w).pk}/certificate.pdf",
         [LOGIN, 200, 404, 200, 200],
     ),
     "rate_new": (lambda w: "/thanks/rates/new/", [LOGIN, 403, 403, 403, 200]),

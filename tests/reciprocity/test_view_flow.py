@@ -279,3 +279,26 @@ def test_nobody_left_out_lists_the_waiting_and_reports_the_share(client, world):
     body = client.get("/thanks/staff/nobody-left-out/").content.decode()
     assert "Carla" in body and "Not confirmed yet" in body
     assert "Of 1 attendance, 0 got something back (0%)" in body
+
+
+def test_a_certificate_downloads_as_a_pdf_with_the_persons_name(client, world):
+    import datetime as _dt
+
+    from pypdf import PdfReader
+
+    from copro.reciprocity.models import Recognition
+
+    item = Recognition.objects.create(
+        person=world.citizen,
+        kind="certificate",
+        title="Co-production champion",
+        given_on=_dt.date(2026, 4, 1),
+    )
+    client.force_login(world.citizen)
+    assert (
+        f"/thanks/recognition/{item.pk}/certificate.pdf" in client.get("/thanks/").content.decode()
+    )
+    response = client.get(f"/thanks/recognition/{item.pk}/certificate.pdf")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
+    assert "Co-production champion" in text and world.citizen.display_name in text

@@ -173,3 +173,26 @@ def expense_receipt(request: HttpRequest, pk: int) -> HttpResponse:
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@login_required
+@require_GET
+def certificate(request: HttpRequest, pk: int) -> HttpResponse:
+    """A certificate (or letter) as a PDF the person can print or keep."""
+    from django.template.loader import render_to_string
+    from weasyprint import HTML  # slow to load; only this page needs it
+
+    item = perms.recognition_get_for_viewer(viewer=request.user, pk=pk, request=request)
+    html = render_to_string(
+        "reciprocity/certificate.html",
+        {"item": item, "council_name": settings.COUNCIL_NAME},
+        request=request,
+    )
+    pdf = HTML(string=html, url_fetcher=_no_fetching).write_pdf(pdf_variant="pdf/ua-1")
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="certificate-{item.pk}.pdf"'
+    return response
+
+
+def _no_fetching(url, *args, **kwargs):
+    raise ValueError("The certificate loads nothing from outside.")
