@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from copro.projects import advice as service
 from copro.projects import permissions as perms
+from copro.projects.views import _errors_to_form
 from copro.writing.widgets import PlainEnglishTextarea
 
 
@@ -30,14 +31,6 @@ class AnswerForm(forms.Form):
         widget=PlainEnglishTextarea(),
         error_messages={"required": "Write your answer"},
     )
-
-
-def _errors_to_form(form: forms.Form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 @login_required
