@@ -14,11 +14,13 @@ def _invitations(user) -> list[dict]:
     return [
         {
             "meeting": i.meeting.title,
-            "project": i.meeting.project.title,
+            "project": i.meeting.host_title,
             "starts_at": i.meeting.starts_at.isoformat(),
             "your_reply": i.get_reply_display(),
         }
-        for i in Invitee.objects.filter(user=user).select_related("meeting__project")
+        for i in Invitee.objects.filter(user=user).select_related(
+            "meeting__project", "meeting__group"
+        )
     ]
 
 

@@ -19,7 +19,9 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.utils import timezone
 
+from copro.framework.models import NetworkGroup
 from copro.meetings.files import plain_english
+from copro.meetings.hosts import people_of
 from copro.meetings.models import Arrangement, Attendance, Invitee, Meeting, Paper, Venue
 from copro.meetings.services import PAPERS_FOLDER, arrangements_sync
 from copro.projects.models import Membership, Project
@@ -372,6 +374,7 @@ def _open_event(venues: list[Venue]) -> bool:
         purpose=P.ENGAGE,
         capacity=capacity,
         reserved_places=1 if capacity > 1 else 0,
+        open_to_all=True,
     )
     _agenda(meeting)
     for n, member in enumerate(members):
@@ -387,6 +390,105 @@ def _open_event(venues: list[Venue]) -> bool:
     return True
 
 
+# The network's groups meet too: (group slug, title, starts, minutes, purpose, venue index or
+# None for online, hybrid, open to all, capacity, share who came or None if still to come).
+GROUP_PLANS = [
+    (
+        "advisory-board",
+        "Advisory Board: spring review",
+        _next(2, -9, 14),
+        120,
+        P.DECIDE,
+        0,
+        True,
+        False,
+        None,
+        0.75,
+    ),
+    (
+        "advisory-board",
+        "Advisory Board: summer review",
+        _next(2, 4, 14),
+        120,
+        P.DECIDE,
+        0,
+        True,
+        False,
+        None,
+        None,
+    ),
+    (
+        "ambassadors-network",
+        "Meet the ambassadors: a drop-in",
+        _next(5, 2, 11),
+        90,
+        P.INFORM,
+        1,
+        False,
+        True,
+        12,
+        None,
+    ),
+    (
+        "community-of-practice",
+        "Community of Practice: sharing what worked",
+        _next(1, 6, 18),
+        60,
+        P.DESIGN,
+        None,
+        False,
+        False,
+        None,
+        None,
+    ),
+]
+
+
+def _group_meeting(venues: list[Venue], plan) -> bool:
+    slug, title, starts, minutes, purpose, venue, hybrid, open_to_all, capacity, came = plan
+    group = NetworkGroup.objects.filter(slug=slug).first()
+    if group is None or Meeting.objects.filter(group=group, title=title).exists():
+        return False
+    fmt = (
+        Meeting.Format.ONLINE
+        if venue is None
+        else (Meeting.Format.HYBRID if hybrid else Meeting.Format.IN_PERSON)
+    )
+    meeting = Meeting.objects.create(
+        group=group,
+        title=title,
+        starts_at=starts,
+        duration_minutes=minutes,
+        format=fmt,
+        venue=None if venue is None else venues[venue],
+        online_link="" if fmt == Meeting.Format.IN_PERSON else "https://meet.example.org/demo",
+        purpose=purpose,
+        open_to_all=open_to_all,
+        capacity=capacity,
+    )
+    _agenda(meeting)
+    kinds = people_of(group)
+    invitees = [
+        Invitee.objects.create(
+            meeting=meeting,
+            user_id=user_id,
+            kind=kind,
+            reply=Invitee.Reply.YES,
+            replied_at=starts - timedelta(days=10),
+            emailed_at=starts - timedelta(days=14),
+        )
+        for user_id, kind in sorted(kinds.items())
+    ]
+    arrangements_sync(meeting=meeting)
+    if came is not None:
+        Arrangement.objects.filter(meeting=meeting).update(
+            status=Arrangement.Status.CONFIRMED, provided_at=starts - timedelta(days=2)
+        )
+        _paper(meeting, "Notes of the last meeting", -9)
+        _attendance(meeting, invitees, came)
+    return True
+
+
 def load(*, out) -> None:
     venues = _venues()
     count = 0
@@ -398,4 +500,5 @@ def load(*, out) -> None:
             _meeting(project, venues, plan)
             count += 1
     count += _open_event(venues)
+    count += sum(_group_meeting(venues, plan) for plan in GROUP_PLANS)
     out.write(f"  Meetings: {len(venues)} places and {count} meetings, past and coming up.")

@@ -5,7 +5,6 @@ characters before they reach the subject (IO-7)."""
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 
 from copro.meetings.ics import meetings_calendar
@@ -34,7 +33,9 @@ def _send(*, template: str, to: str, context: dict, attachments=()) -> None:
 
 def _invitee(pk: int) -> Invitee | None:
     return (
-        Invitee.objects.select_related("user", "meeting__project", "meeting__venue")
+        Invitee.objects.select_related(
+            "user", "meeting__project", "meeting__group", "meeting__venue"
+        )
         .filter(pk=pk)
         .first()
     )
@@ -49,7 +50,7 @@ def send_invitation(*, invitee_id: int) -> None:
         "name": _one_line(invitee.user.display_name),
         "meeting": meeting,
         "title": _one_line(meeting.title),
-        "project": _one_line(meeting.project.title),
+        "project": _one_line(meeting.host_title),
         "url": settings.SITE_URL + meeting.get_absolute_url(),
         "starts": timezone.localtime(meeting.starts_at),
     }
@@ -75,7 +76,7 @@ def send_place_free(*, invitee_id: int) -> None:
         "name": _one_line(invitee.user.display_name),
         "meeting": meeting,
         "title": _one_line(meeting.title),
-        "project": _one_line(meeting.project.title),
+        "project": _one_line(meeting.host_title),
         "url": settings.SITE_URL + meeting.get_absolute_url(),
         "starts": timezone.localtime(meeting.starts_at),
     }
@@ -91,8 +92,7 @@ def send_papers(*, invitee_id: int, paper_ids: list[int]) -> None:
     links = [
         (
             _one_line(p.title),
-            settings.SITE_URL
-            + reverse("meetings:paper_download", args=[meeting.project_id, meeting.pk, p.pk]),
+            settings.SITE_URL + meeting.url("paper_download", p.pk),
         )
         for p in papers
     ]

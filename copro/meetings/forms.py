@@ -7,6 +7,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from copro.framework.models import NetworkGroup
+from copro.meetings import hosts
 from copro.meetings.files import check_upload, max_megabytes, too_big_message
 from copro.meetings.models import (
     Arrangement,
@@ -19,7 +21,7 @@ from copro.meetings.models import (
 from copro.meetings.models.meeting import MAX_MINUTES, MIN_MINUTES
 from copro.meetings.scheduling import MAX_RANGE_DAYS
 from copro.people.models import User
-from copro.projects.models import Decision, Membership, Project
+from copro.projects.models import Decision, Project
 from copro.writing.widgets import PlainEnglishTextarea
 
 # Browsers need ISO values in date and time inputs, whatever the locale.
@@ -28,14 +30,6 @@ TIME = forms.TimeInput(format="%H:%M", attrs={"type": "time"})
 DATE_ERRORS = {"required": "Enter a date", "invalid": "Enter a real date, for example 27 3 2027"}
 TIME_ERRORS = {"required": "Enter a time", "invalid": "Enter a time, for example 14:30"}
 WHOLE = {"invalid": "Enter a whole number"}
-
-
-def _members(project: Project):
-    return (
-        Membership.objects.filter(project=project, left_on__isnull=True)
-        .select_related("user")
-        .order_by("user__display_name")
-    )
 
 
 class MemberChoiceField(forms.ModelChoiceField):
@@ -104,6 +98,11 @@ class MeetingForm(forms.Form):
         help_text="Leave it empty if there is no limit.",
         error_messages={**WHOLE, "min_value": "Enter 1 or more, or leave it empty"},
     )
+    open_to_all = forms.BooleanField(
+        label="This is an open event: anyone signed in can see it and sign up",
+        required=False,
+        help_text="Sign-ups take places up to the limit below, then go on the waiting list.",
+    )
     reserved_places = forms.IntegerField(
         label="Places kept for experts by experience (optional)",
         required=False,
@@ -147,6 +146,7 @@ class MeetingForm(forms.Form):
             "online_link": meeting.online_link,
             "capacity": meeting.capacity,
             "reserved_places": meeting.reserved_places or None,
+            "open_to_all": meeting.open_to_all,
         }
 
 
@@ -170,14 +170,15 @@ class AgendaItemForm(forms.Form):
         queryset=User.objects.none(),
         required=False,
         empty_label="Nobody chosen",
-        error_messages={"invalid_choice": "Choose a member of this project"},
+        error_messages={"invalid_choice": "Choose a member from the list"},
     )
 
-    def __init__(self, *args, project: Project, **kwargs):
+    def __init__(self, *args, host: Project | NetworkGroup, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["lead"].queryset = User.objects.filter(
-            project_memberships__project=project, project_memberships__left_on__isnull=True
-        ).order_by("display_name")
+        self.fields["lead"].queryset = hosts.users_of(host).order_by("display_name")
+        self.fields["lead"].error_messages["invalid_choice"] = (
+            f"Choose a member of this {hosts.host_noun(host)}"
+        )
 
 
 class InviteForm(forms.Form):
@@ -185,21 +186,26 @@ class InviteForm(forms.Form):
         label="Who do you want to invite?",
         queryset=User.objects.none(),
         widget=forms.CheckboxSelectMultiple,
-        help_text="Members of the project who have not been invited yet. Each gets an email "
-        "with a calendar file.",
+        help_text="Members who have not been invited yet. Each gets an email with a calendar file.",
         error_messages={
             "required": "Choose at least one person to invite",
-            "invalid_choice": "Choose members of this project",
-            "invalid_pk_value": "Choose members of this project",
+            "invalid_choice": "Choose people from the list",
+            "invalid_pk_value": "Choose people from the list",
         },
     )
 
     def __init__(self, *args, meeting: Meeting, **kwargs):
         super().__init__(*args, **kwargs)
-        invited = Invitee.objects.filter(meeting=meeting).values("user_id")
-        members = _members(meeting.project).exclude(user_id__in=invited)
-        kinds = {m.user_id: m.get_kind_display() for m in members}
+        invited = set(Invitee.objects.filter(meeting=meeting).values_list("user_id", flat=True))
+        kinds = {
+            pk: hosts.KIND_LABELS[kind]
+            for pk, kind in hosts.people_of(meeting.host).items()
+            if pk not in invited
+        }
         self.fields["people"].queryset = User.objects.filter(pk__in=kinds).order_by("display_name")
+        noun = hosts.host_noun(meeting.host)
+        for key in ("invalid_choice", "invalid_pk_value"):
+            self.fields["people"].error_messages[key] = f"Choose members of this {noun}"
         self.fields["people"].label_from_instance = lambda u: (
             f"{u.display_name} ({kinds.get(u.pk, '').lower()})"
         )
@@ -328,9 +334,12 @@ class NotesForm(forms.Form):
         error_messages={"invalid_choice": "Choose decisions of this project"},
     )
 
-    def __init__(self, *args, project: Project, **kwargs):
+    def __init__(self, *args, project: Project | None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["decisions"].queryset = Decision.objects.filter(project=project)
+        if project is None:  # a group's meeting: decisions belong to projects
+            del self.fields["decisions"]
+        else:
+            self.fields["decisions"].queryset = Decision.objects.filter(project=project)
 
 
 class VenueForm(forms.Form):

@@ -71,7 +71,7 @@ def event_for(meeting) -> CalendarEvent:
             location += " (or online)"
     else:
         location = "Online"
-    lines = [f"A meeting of {meeting.project.title}.", f"Details and papers: {url}"]
+    lines = [f"A meeting of {meeting.host_title}.", f"Details and papers: {url}"]
     if meeting.online and meeting.online_link:
         lines.append(f"Join online: {meeting.online_link}")
     return CalendarEvent(

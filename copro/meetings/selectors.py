@@ -8,17 +8,30 @@ from django.conf import settings
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from copro.meetings import scheduling
+from copro.framework.models import NetworkGroup
+from copro.meetings import hosts, scheduling
 from copro.meetings.agenda import check_agenda
-from copro.meetings.models import NEED_FEATURES, Arrangement, Invitee, Meeting, Venue
+from copro.meetings.models import (
+    EXPERIENCE,
+    NEED_FEATURES,
+    Arrangement,
+    Invitee,
+    Meeting,
+    Venue,
+)
 from copro.meetings.services import needs_of, wanted_arrangements
-from copro.people.models import AvailableSlot, UnavailableDate
-from copro.projects.models import Membership, Project
+from copro.people.models import AvailableSlot, UnavailableDate, User
+from copro.projects.models import Project
 
 
-def project_meetings(*, project: Project) -> dict:
+def _of(host: Project | NetworkGroup) -> Q:
+    return Q(group=host) if isinstance(host, NetworkGroup) else Q(project=host)
+
+
+def host_meetings(*, host: Project | NetworkGroup) -> dict:
+    """A project's or a group's meetings: coming up, held, and how they spread over the week."""
     meetings = list(
-        Meeting.objects.filter(project=project)
+        Meeting.objects.filter(_of(host))
         .select_related("venue")
         .annotate(
             invited=Count("invitees"),
@@ -137,12 +150,13 @@ def meeting_page(*, meeting: Meeting, invitee: Invitee | None, organiser: bool) 
 # --- Fair scheduling ---------------------------------------------------------------------------
 
 
-def people_for_scheduling(*, project: Project, start: date, end: date) -> list[scheduling.Person]:
-    """The project's current members as the scheduler sees them."""
-    members = list(
-        Membership.objects.filter(project=project, left_on__isnull=True).select_related("user")
-    )
-    users = [m.user_id for m in members]
+def people_for_scheduling(
+    *, host: Project | NetworkGroup, start: date, end: date
+) -> list[scheduling.Person]:
+    """The project's or group's current members as the scheduler sees them."""
+    kinds = hosts.people_of(host)
+    users = list(kinds)
+    names = dict(User.objects.filter(pk__in=users).values_list("pk", "display_name"))
     slots: dict[int, set] = {}
     for user_id, weekday, part in AvailableSlot.objects.filter(user_id__in=users).values_list(
         "user_id", "weekday", "part_of_day"
@@ -155,26 +169,26 @@ def people_for_scheduling(*, project: Project, start: date, end: date) -> list[s
         away.setdefault(user_id, set()).add(day)
     return [
         scheduling.Person(
-            name=m.user.display_name,
-            expert_by_experience=m.kind == Membership.Kind.EXPERIENCE,
-            available=frozenset(slots.get(m.user_id, ())),
-            unavailable_dates=frozenset(away.get(m.user_id, ())),
+            name=names[user_id],
+            expert_by_experience=kinds[user_id] == EXPERIENCE,
+            available=frozenset(slots.get(user_id, ())),
+            unavailable_dates=frozenset(away.get(user_id, ())),
         )
-        for m in members
+        for user_id in sorted(users, key=lambda pk: (names[pk], pk))
     ]
 
 
-def past_starts(*, project: Project, before: date) -> list[datetime]:
+def past_starts(*, host: Project | NetworkGroup, before: date) -> list[datetime]:
     moment = timezone.make_aware(datetime.combine(before, time.min))
     return list(
-        Meeting.objects.filter(project=project, starts_at__lt=moment)
+        Meeting.objects.filter(_of(host), starts_at__lt=moment)
         .order_by("-starts_at")
         .values_list("starts_at", flat=True)[: scheduling.RECENT_MEETINGS]
     )
 
 
-def suggestions(*, project: Project, start: date, end: date, duration: int) -> dict:
-    people = people_for_scheduling(project=project, start=start, end=end)
+def suggestions(*, host: Project | NetworkGroup, start: date, end: date, duration: int) -> dict:
+    people = people_for_scheduling(host=host, start=start, end=end)
     return {
         "people": people,
         "suggestions": scheduling.suggest_slots(
@@ -182,6 +196,6 @@ def suggestions(*, project: Project, start: date, end: date, duration: int) -> d
             start=start,
             end=end,
             duration=duration,
-            past_meetings=past_starts(project=project, before=start),
+            past_meetings=past_starts(host=host, before=start),
         ),
     }

@@ -12,6 +12,8 @@ from django.core.files.storage import storages
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from copro.framework.models import NetworkGroup
+from copro.meetings import hosts
 from copro.meetings.files import CheckedPaper, plain_english
 from copro.meetings.models import (
     EXPERIENCE,
@@ -26,7 +28,7 @@ from copro.meetings.models import (
     Venue,
 )
 from copro.people.models import AccessNeed, FormatNeed, User
-from copro.projects.models import Decision, Membership, Project
+from copro.projects.models import Decision, Project
 
 PAPERS_FOLDER = "meeting-papers"
 
@@ -89,7 +91,8 @@ def _where(meeting: Meeting) -> None:
 @transaction.atomic
 def meeting_plan(
     *,
-    project: Project,
+    project: Project | None = None,
+    group: NetworkGroup | None = None,
     by: User,
     title: str,
     starts_at: datetime,
@@ -100,9 +103,15 @@ def meeting_plan(
     online_link: str = "",
     capacity: int | None = None,
     reserved_places: int = 0,
+    open_to_all: bool = False,
 ) -> Meeting:
+    """Plan a meeting for a project or for one of the network's groups (exactly one)."""
+    if (project is None) == (group is None):
+        raise ValueError("A meeting belongs to a project or to a group")
     meeting = Meeting(
         project=project,
+        group=group,
+        open_to_all=open_to_all,
         title=title,
         starts_at=starts_at,
         duration_minutes=duration_minutes,
@@ -141,6 +150,8 @@ def meeting_update(*, meeting: Meeting, by: User, **fields) -> Meeting:
 def meeting_notes_save(
     *, meeting: Meeting, notes: str, decisions: list[Decision], by: User
 ) -> Meeting:
+    if decisions and meeting.project_id is None:
+        raise ValidationError({"decisions": "A group's meeting has no project decisions"})
     if any(d.project_id != meeting.project_id for d in decisions):
         raise ValidationError({"decisions": "Choose decisions of this project"})
     meeting.notes = notes
@@ -176,21 +187,14 @@ def agenda_item_remove(*, item: AgendaItem, by: User) -> None:
 # --- Invitations and replies -------------------------------------------------------------------
 
 
-def _member_kinds(project: Project, users: list[User]) -> dict[int, str]:
-    return dict(
-        Membership.objects.filter(
-            project=project, user__in=users, left_on__isnull=True
-        ).values_list("user_id", "kind")
-    )
-
-
 @transaction.atomic
 def invitees_add(*, meeting: Meeting, users: list[User], by: User) -> list[Invitee]:
-    """Invite current members of the meeting's project; each is emailed an invitation with a
-    calendar file once the transaction has committed."""
-    kinds = _member_kinds(meeting.project, users)
+    """Invite current members of the meeting's project or group; each is emailed an invitation
+    with a calendar file once the transaction has committed."""
+    kinds = hosts.people_of(meeting.host)
     if any(user.pk not in kinds for user in users):
-        raise ValidationError({"people": "Choose people who are members of this project"})
+        noun = hosts.host_noun(meeting.host)
+        raise ValidationError({"people": f"Choose people who are members of this {noun}"})
     already = set(meeting.invitees.values_list("user_id", flat=True))
     new = [
         Invitee(meeting=meeting, user=user, kind=kinds[user.pk], created_by=by, updated_by=by)
@@ -278,6 +282,29 @@ def invitation_reply(*, invitee: Invitee, reply: str, by: User) -> Invitee:
     if gave_up_a_place:
         _fill_free_places(meeting, by)
     return invitee
+
+
+@transaction.atomic
+def event_sign_up(*, meeting: Meeting, user: User, by: User) -> Invitee:
+    """Anyone signed in takes a place at an open event, or a place on its waiting list when it
+    is full (the same rules as a "yes"). Signing up twice changes nothing: one invitation per
+    person, kept by a unique constraint even when two requests race (CONC-1)."""
+    locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if not locked.open_to_all:
+        raise ValidationError("Only open events take sign-ups")
+    if locked.is_past:
+        raise ValidationError("This event has already happened, so sign-ups are closed")
+    invitee = Invitee.objects.filter(meeting=locked, user=user).first()
+    if invitee is None:
+        kind = hosts.people_of(locked.host).get(user.pk) or hosts.kinds_of([user])[user.pk]
+        invitee = Invitee(meeting=locked, user=user, kind=kind, created_by=by, updated_by=by)
+        try:
+            with transaction.atomic():
+                invitee.save()
+        except IntegrityError:  # the same person's other request got there first
+            invitee = Invitee.objects.get(meeting=locked, user=user)
+        arrangements_sync(meeting=locked)
+    return invitation_reply(invitee=invitee, reply=Invitee.Reply.YES, by=by)
 
 
 # --- Access arrangements -----------------------------------------------------------------------

@@ -11,32 +11,59 @@ from copro.meetings import (
 
 app_name = "meetings"
 
-M = "projects/<int:pk>/<int:meeting_pk>/"
+# A meeting's own pages, the same for a project's meetings and a group's: (route, view, name).
+MEETING_PAGES = [
+    ("", views.meeting_detail, "detail"),
+    ("change/", views.meeting_change, "change"),
+    ("agenda/", views.agenda, "agenda"),
+    ("agenda/<int:item_pk>/remove/", views.agenda_remove, "agenda_remove"),
+    ("notes/", views.notes, "notes"),
+    ("invite/", views_people.invite, "invite"),
+    ("reply/", views_people.reply, "reply"),
+    ("sign-up/", views_people.sign_up, "sign_up"),
+    ("my-needs/", views_people.needs, "needs"),
+    ("access/", views_people.access, "access"),
+    ("access/update-list/", views_people.access_refresh, "access_refresh"),
+    ("access/<int:line_pk>/", views_people.access_update, "access_update"),
+    ("attendance/", views_people.attendance, "attendance"),
+    ("papers/", views_papers.papers, "papers"),
+    ("papers/send/", views_papers.papers_send, "papers_send"),
+    ("papers/<int:paper_pk>/", views_papers.paper_download, "paper_download"),
+    ("meeting.ics", views_calendar.meeting_ics, "ics"),
+]
+
+
+def _meeting_pages(prefix: str, host: str, name_prefix: str) -> list:
+    return [
+        path(f"{prefix}<int:meeting_pk>/{route}", view, {"host": host}, name=name_prefix + name)
+        for route, view, name in MEETING_PAGES
+    ]
+
 
 urlpatterns = [
     path("", views.my_meetings, name="mine"),
+    path("open-events/", views.open_events, name="events"),
     path("venues/", views_venues.venues, name="venues"),
     path("venues/new/", views_venues.venue_new, name="venue_new"),
     path("venues/<int:venue_pk>/change/", views_venues.venue_change, name="venue_change"),
     path("calendar/", views_calendar.calendar_page, name="calendar"),
     path("calendar/<str:token>.ics", views_calendar.feed, name="feed"),
-    path("projects/<int:pk>/", views.project_meetings, name="project"),
-    path("projects/<int:pk>/plan/", views.meeting_plan, name="plan"),
-    path("projects/<int:pk>/suggest-times/", views_schedule.suggest, name="suggest"),
-    path(M, views.meeting_detail, name="detail"),
-    path(M + "change/", views.meeting_change, name="change"),
-    path(M + "agenda/", views.agenda, name="agenda"),
-    path(M + "agenda/<int:item_pk>/remove/", views.agenda_remove, name="agenda_remove"),
-    path(M + "notes/", views.notes, name="notes"),
-    path(M + "invite/", views_people.invite, name="invite"),
-    path(M + "reply/", views_people.reply, name="reply"),
-    path(M + "my-needs/", views_people.needs, name="needs"),
-    path(M + "access/", views_people.access, name="access"),
-    path(M + "access/update-list/", views_people.access_refresh, name="access_refresh"),
-    path(M + "access/<int:line_pk>/", views_people.access_update, name="access_update"),
-    path(M + "attendance/", views_people.attendance, name="attendance"),
-    path(M + "papers/", views_papers.papers, name="papers"),
-    path(M + "papers/send/", views_papers.papers_send, name="papers_send"),
-    path(M + "papers/<int:paper_pk>/", views_papers.paper_download, name="paper_download"),
-    path(M + "meeting.ics", views_calendar.meeting_ics, name="ics"),
+    path("projects/<int:pk>/", views.host_meetings, {"host": "project"}, name="project"),
+    path("projects/<int:pk>/plan/", views.meeting_plan, {"host": "project"}, name="plan"),
+    path(
+        "projects/<int:pk>/suggest-times/",
+        views_schedule.suggest,
+        {"host": "project"},
+        name="suggest",
+    ),
+    *_meeting_pages("projects/<int:pk>/", "project", ""),
+    path("groups/<int:pk>/", views.host_meetings, {"host": "group"}, name="group"),
+    path("groups/<int:pk>/plan/", views.meeting_plan, {"host": "group"}, name="group_plan"),
+    path(
+        "groups/<int:pk>/suggest-times/",
+        views_schedule.suggest,
+        {"host": "group"},
+        name="group_suggest",
+    ),
+    *_meeting_pages("groups/<int:pk>/", "group", "group_"),
 ]

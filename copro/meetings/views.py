@@ -4,15 +4,17 @@ service, redirect (POST/redirect/GET)."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from copro.framework.models import NetworkGroup
+from copro.meetings import hosts, selectors, services
 from copro.meetings import permissions as perms
-from copro.meetings import selectors, services
 from copro.meetings.forms import AgendaItemForm, MeetingForm, NotesForm, ReplyForm
-from copro.meetings.models import AgendaItem
+from copro.meetings.models import AgendaItem, Invitee, Meeting
 from copro.meetings.scheduling import DAY_NAMES, PARTS
 
 
@@ -28,33 +30,55 @@ def errors_to_form(form, error: ValidationError) -> None:
 @require_GET
 def my_meetings(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
-    meetings = list(
-        perms.meeting_list_visible(viewer=request.user)
-        .filter(starts_at__gte=now)
-        .select_related("project", "venue")
-        .order_by("starts_at")[:50]
+    visible = perms.meeting_list_visible(viewer=request.user).filter(starts_at__gte=now)
+    mine = visible.filter(Q(invitees__user=request.user) | Q(open_to_all=False)).distinct()
+    meetings = list(mine.select_related("project", "group", "venue").order_by("starts_at")[:50])
+    groups = list(
+        NetworkGroup.objects.all()
+        if perms.may_organise_group_meetings(request.user)
+        else NetworkGroup.objects.filter(memberships__user=request.user).distinct()
     )
-    return render(request, "meetings/mine.html", {"meetings": meetings})
+    return render(request, "meetings/mine.html", {"meetings": meetings, "groups": groups})
 
 
 @login_required
 @require_GET
-def project_meetings(request: HttpRequest, pk: int) -> HttpResponse:
-    project = perms.project_get_for_meetings(viewer=request.user, pk=pk, request=request)
+def open_events(request: HttpRequest) -> HttpResponse:
+    """Open events coming up: anyone signed in can see them and sign up."""
+    events = list(
+        Meeting.objects.filter(open_to_all=True, starts_at__gte=timezone.now())
+        .select_related("project", "group", "venue")
+        .annotate(
+            coming=Count("invitees", filter=Q(invitees__reply=Invitee.Reply.YES)),
+            signed_up=Count("invitees", filter=Q(invitees__user=request.user)),
+        )
+        .order_by("starts_at")[:50]
+    )
+    return render(request, "meetings/events.html", {"events": events})
+
+
+@login_required
+@require_GET
+def host_meetings(request: HttpRequest, pk: int, host: str = perms.PROJECT) -> HttpResponse:
+    owner = perms.host_get_for_meetings(viewer=request.user, host=host, pk=pk, request=request)
+    if host == perms.GROUP:
+        can_organise = perms.may_organise_group_meetings(request.user)
+    else:
+        can_organise = perms.can_manage(viewer=request.user, project=owner)
     context = {
-        "project": project,
-        "can_organise": perms.can_manage(viewer=request.user, project=project),
+        **hosts.host_context(owner),
+        "can_organise": can_organise,
         "day_names": DAY_NAMES,
         "parts": PARTS,
-        **selectors.project_meetings(project=project),
+        **selectors.host_meetings(host=owner),
     }
     return render(request, "meetings/project_meetings.html", context)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def meeting_plan(request: HttpRequest, pk: int) -> HttpResponse:
-    project = perms.project_get_for_organiser(viewer=request.user, pk=pk, request=request)
+def meeting_plan(request: HttpRequest, pk: int, host: str = perms.PROJECT) -> HttpResponse:
+    owner = perms.host_get_for_organiser(viewer=request.user, host=host, pk=pk, request=request)
     initial = {
         "duration_minutes": 90,
         "date": request.GET.get("date"),
@@ -64,7 +88,7 @@ def meeting_plan(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             meeting = services.meeting_plan(
-                project=project, by=request.user, **form.meeting_fields()
+                **{host: owner}, by=request.user, **form.meeting_fields()
             )
         except ValidationError as error:
             errors_to_form(form, error)
@@ -78,7 +102,7 @@ def meeting_plan(request: HttpRequest, pk: int) -> HttpResponse:
         "meetings/plan.html",
         {
             "form": form,
-            "project": project,
+            **hosts.host_context(owner),
             "heading": "Plan a meeting",
             "button": "Plan the meeting",
         },
@@ -87,12 +111,14 @@ def meeting_plan(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def meeting_detail(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
+def meeting_detail(
+    request: HttpRequest, pk: int, meeting_pk: int, host: str = "project"
+) -> HttpResponse:
     meeting, invitee, organiser = perms.meeting_get_for_viewer(
-        viewer=request.user, project_pk=pk, pk=meeting_pk, request=request
+        viewer=request.user, host_pk=pk, pk=meeting_pk, request=request, host=host
     )
     context = {
-        "project": meeting.project,
+        **hosts.host_context(meeting.host),
         "meeting": meeting,
         "invitee": invitee,
         "organiser": organiser,
@@ -104,9 +130,11 @@ def meeting_detail(request: HttpRequest, pk: int, meeting_pk: int) -> HttpRespon
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def meeting_change(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
+def meeting_change(
+    request: HttpRequest, pk: int, meeting_pk: int, host: str = "project"
+) -> HttpResponse:
     meeting = perms.meeting_get_for_organiser(
-        viewer=request.user, project_pk=pk, pk=meeting_pk, request=request
+        viewer=request.user, host_pk=pk, pk=meeting_pk, request=request, host=host
     )
     form = MeetingForm(
         request.POST if request.method == "POST" else None, initial=MeetingForm.initial_for(meeting)
@@ -124,7 +152,7 @@ def meeting_change(request: HttpRequest, pk: int, meeting_pk: int) -> HttpRespon
         "meetings/change.html",
         {
             "form": form,
-            "project": meeting.project,
+            **hosts.host_context(meeting.host),
             "meeting": meeting,
             "heading": "Change the meeting",
             "button": "Save the changes",
@@ -134,13 +162,11 @@ def meeting_change(request: HttpRequest, pk: int, meeting_pk: int) -> HttpRespon
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def agenda(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
+def agenda(request: HttpRequest, pk: int, meeting_pk: int, host: str = "project") -> HttpResponse:
     meeting = perms.meeting_get_for_organiser(
-        viewer=request.user, project_pk=pk, pk=meeting_pk, request=request
+        viewer=request.user, host_pk=pk, pk=meeting_pk, request=request, host=host
     )
-    form = AgendaItemForm(
-        request.POST if request.method == "POST" else None, project=meeting.project
-    )
+    form = AgendaItemForm(request.POST if request.method == "POST" else None, host=meeting.host)
     if request.method == "POST" and form.is_valid():
         try:
             services.agenda_item_add(meeting=meeting, by=request.user, **form.cleaned_data)
@@ -148,9 +174,9 @@ def agenda(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
             errors_to_form(form, error)
         else:
             messages.success(request, "The item has been added to the agenda.")
-            return redirect("meetings:agenda", meeting.project_id, meeting.pk)
+            return redirect(meeting.url("agenda"))
     context = {
-        "project": meeting.project,
+        **hosts.host_context(meeting.host),
         "meeting": meeting,
         "form": form,
         **selectors.meeting_page(meeting=meeting, invitee=None, organiser=False),
@@ -160,21 +186,23 @@ def agenda(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def agenda_remove(request: HttpRequest, pk: int, meeting_pk: int, item_pk: int) -> HttpResponse:
+def agenda_remove(
+    request: HttpRequest, pk: int, meeting_pk: int, item_pk: int, host: str = "project"
+) -> HttpResponse:
     meeting = perms.meeting_get_for_organiser(
-        viewer=request.user, project_pk=pk, pk=meeting_pk, request=request
+        viewer=request.user, host_pk=pk, pk=meeting_pk, request=request, host=host
     )
     item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
     services.agenda_item_remove(item=item, by=request.user)
     messages.success(request, "The item has been taken off the agenda.")
-    return redirect("meetings:agenda", meeting.project_id, meeting.pk)
+    return redirect(meeting.url("agenda"))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def notes(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
+def notes(request: HttpRequest, pk: int, meeting_pk: int, host: str = "project") -> HttpResponse:
     meeting = perms.meeting_get_for_organiser(
-        viewer=request.user, project_pk=pk, pk=meeting_pk, request=request
+        viewer=request.user, host_pk=pk, pk=meeting_pk, request=request, host=host
     )
     form = NotesForm(
         request.POST if request.method == "POST" else None,
@@ -186,7 +214,7 @@ def notes(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
             services.meeting_notes_save(
                 meeting=meeting,
                 notes=form.cleaned_data["notes"],
-                decisions=list(form.cleaned_data["decisions"]),
+                decisions=list(form.cleaned_data.get("decisions", [])),
                 by=request.user,
             )
         except ValidationError as error:
@@ -199,7 +227,7 @@ def notes(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
         "meetings/notes.html",
         {
             "form": form,
-            "project": meeting.project,
+            **hosts.host_context(meeting.host),
             "meeting": meeting,
             "heading": "Notes and decisions",
             "button": "Save the notes",

@@ -31,9 +31,11 @@ def _calendar_response(body: bytes, filename: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def meeting_ics(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
+def meeting_ics(
+    request: HttpRequest, pk: int, meeting_pk: int, host: str = "project"
+) -> HttpResponse:
     meeting, _invitee, _organiser = perms.meeting_get_for_viewer(
-        viewer=request.user, project_pk=pk, pk=meeting_pk, request=request
+        viewer=request.user, host_pk=pk, pk=meeting_pk, request=request, host=host
     )
     return _calendar_response(meetings_calendar([meeting], name=meeting.title), "meeting.ics")
 
@@ -76,7 +78,7 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     meetings = list(
         perms.meeting_list_visible(viewer=row.user)
         .filter(pk__in=coming, starts_at__gte=since)
-        .select_related("project", "venue")
+        .select_related("project", "group", "venue")
         .order_by("starts_at")
     )
     return _calendar_response(

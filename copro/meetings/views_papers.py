@@ -13,8 +13,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from copro.core.uploads import limit_uploads
+from copro.meetings import hosts, services
 from copro.meetings import permissions as perms
-from copro.meetings import services
 from copro.meetings.forms import PaperForm
 from copro.meetings.models import Paper
 from copro.meetings.views import errors_to_form
@@ -25,9 +25,9 @@ log = logging.getLogger("copro.meetings")
 @limit_uploads(settings.MEETING_PAPER_MAX_BYTES)
 @login_required
 @require_http_methods(["GET", "POST"])
-def papers(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
+def papers(request: HttpRequest, pk: int, meeting_pk: int, host: str = "project") -> HttpResponse:
     meeting = perms.meeting_get_for_organiser(
-        viewer=request.user, project_pk=pk, pk=meeting_pk, request=request
+        viewer=request.user, host_pk=pk, pk=meeting_pk, request=request, host=host
     )
     posted = request.method == "POST"
     form = PaperForm(
@@ -50,10 +50,10 @@ def papers(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
                 request,
                 f"\u201c{paper.title}\u201d has been added. Send it when the papers are ready.",
             )
-            return redirect("meetings:papers", meeting.project_id, meeting.pk)
+            return redirect(meeting.url("papers"))
     context = {
         "form": form,
-        "project": meeting.project,
+        **hosts.host_context(meeting.host),
         "meeting": meeting,
         "papers": list(meeting.papers.all()),
         "days_before": settings.PAPERS_DAYS_BEFORE,
@@ -63,9 +63,11 @@ def papers(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def papers_send(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
+def papers_send(
+    request: HttpRequest, pk: int, meeting_pk: int, host: str = "project"
+) -> HttpResponse:
     meeting = perms.meeting_get_for_organiser(
-        viewer=request.user, project_pk=pk, pk=meeting_pk, request=request
+        viewer=request.user, host_pk=pk, pk=meeting_pk, request=request, host=host
     )
     try:
         sent = services.papers_send(meeting=meeting, by=request.user)
@@ -77,14 +79,16 @@ def papers_send(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
             request,
             f"{count} paper{'s have' if count != 1 else ' has'} been sent to the people invited.",
         )
-    return redirect("meetings:papers", meeting.project_id, meeting.pk)
+    return redirect(meeting.url("papers"))
 
 
 @login_required
 @require_GET
-def paper_download(request: HttpRequest, pk: int, meeting_pk: int, paper_pk: int) -> HttpResponse:
+def paper_download(
+    request: HttpRequest, pk: int, meeting_pk: int, paper_pk: int, host: str = "project"
+) -> HttpResponse:
     meeting, _invitee, _organiser = perms.meeting_get_for_viewer(
-        viewer=request.user, project_pk=pk, pk=meeting_pk, request=request
+        viewer=request.user, host_pk=pk, pk=meeting_pk, request=request, host=host
     )
     paper = get_object_or_404(Paper, pk=paper_pk, meeting=meeting)
     try:

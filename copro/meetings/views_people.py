@@ -7,8 +7,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from copro.meetings import hosts, selectors, services
 from copro.meetings import permissions as perms
-from copro.meetings import selectors, services
 from copro.meetings.forms import (
     ArrangementForm,
     AttendanceForm,
@@ -27,9 +27,9 @@ WAITING_LIST_MESSAGE = (
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def invite(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
+def invite(request: HttpRequest, pk: int, meeting_pk: int, host: str = "project") -> HttpResponse:
     meeting = perms.meeting_get_for_organiser(
-        viewer=request.user, project_pk=pk, pk=meeting_pk, request=request
+        viewer=request.user, host_pk=pk, pk=meeting_pk, request=request, host=host
     )
     form = InviteForm(request.POST if request.method == "POST" else None, meeting=meeting)
     if request.method == "POST" and form.is_valid():
@@ -50,7 +50,7 @@ def invite(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
         "meetings/invite.html",
         {
             "form": form,
-            "project": meeting.project,
+            **hosts.host_context(meeting.host),
             "meeting": meeting,
             "heading": "Invite people",
             "button": "Send the invitations",
@@ -60,9 +60,9 @@ def invite(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def reply(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
+def reply(request: HttpRequest, pk: int, meeting_pk: int, host: str = "project") -> HttpResponse:
     meeting, invitee = perms.meeting_get_for_invitee(
-        viewer=request.user, project_pk=pk, pk=meeting_pk, request=request
+        viewer=request.user, host_pk=pk, pk=meeting_pk, request=request, host=host
     )
     form = ReplyForm(request.POST)
     if form.is_valid():
@@ -79,10 +79,10 @@ def reply(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
                 messages.success(request, "Thank you. Your reply has been saved.")
             return redirect(meeting)
     context = {
-        "project": meeting.project,
+        **hosts.host_context(meeting.host),
         "meeting": meeting,
         "invitee": invitee,
-        "organiser": perms.can_manage(viewer=request.user, project=meeting.project),
+        "organiser": perms.may_organise(viewer=request.user, meeting=meeting),
         "reply_form": form,
     }
     context.update(
@@ -92,10 +92,29 @@ def reply(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
 
 
 @login_required
+@require_POST
+def sign_up(request: HttpRequest, pk: int, meeting_pk: int, host: str = "project") -> HttpResponse:
+    """Take a place at an open event (or a place on its waiting list)."""
+    meeting, _invitee, _organiser = perms.meeting_get_for_viewer(
+        viewer=request.user, host_pk=pk, pk=meeting_pk, request=request, host=host
+    )
+    try:
+        saved = services.event_sign_up(meeting=meeting, user=request.user, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if saved.on_waiting_list:
+            messages.warning(request, WAITING_LIST_MESSAGE)
+        else:
+            messages.success(request, "You have a place. We look forward to seeing you.")
+    return redirect(meeting)
+
+
+@login_required
 @require_http_methods(["GET", "POST"])
-def needs(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
+def needs(request: HttpRequest, pk: int, meeting_pk: int, host: str = "project") -> HttpResponse:
     meeting, invitee = perms.meeting_get_for_invitee(
-        viewer=request.user, project_pk=pk, pk=meeting_pk, request=request
+        viewer=request.user, host_pk=pk, pk=meeting_pk, request=request, host=host
     )
     form = MeetingNeedForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -105,10 +124,10 @@ def needs(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
             errors_to_form(form, error)
         else:
             messages.success(request, "Thank you. The organiser will arrange it and let you know.")
-            return redirect("meetings:needs", meeting.project_id, meeting.pk)
+            return redirect(meeting.url("needs"))
     context = {
         "form": form,
-        "project": meeting.project,
+        **hosts.host_context(meeting.host),
         "meeting": meeting,
         "arrangements": list(invitee.arrangements.all()),
     }
@@ -117,12 +136,12 @@ def needs(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET"])
-def access(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
+def access(request: HttpRequest, pk: int, meeting_pk: int, host: str = "project") -> HttpResponse:
     meeting = perms.meeting_get_for_organiser(
-        viewer=request.user, project_pk=pk, pk=meeting_pk, request=request
+        viewer=request.user, host_pk=pk, pk=meeting_pk, request=request, host=host
     )
     context = {
-        "project": meeting.project,
+        **hosts.host_context(meeting.host),
         "meeting": meeting,
         "statuses": Arrangement.Status.choices,
         **selectors.checklist(meeting=meeting),
@@ -132,22 +151,26 @@ def access(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def access_refresh(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
+def access_refresh(
+    request: HttpRequest, pk: int, meeting_pk: int, host: str = "project"
+) -> HttpResponse:
     meeting = perms.meeting_get_for_organiser(
-        viewer=request.user, project_pk=pk, pk=meeting_pk, request=request
+        viewer=request.user, host_pk=pk, pk=meeting_pk, request=request, host=host
     )
     added = services.arrangements_sync(meeting=meeting)
     messages.success(
         request, f"The checklist is up to date: {added} new line{'s' if added != 1 else ''}."
     )
-    return redirect("meetings:access", meeting.project_id, meeting.pk)
+    return redirect(meeting.url("access"))
 
 
 @login_required
 @require_POST
-def access_update(request: HttpRequest, pk: int, meeting_pk: int, line_pk: int) -> HttpResponse:
+def access_update(
+    request: HttpRequest, pk: int, meeting_pk: int, line_pk: int, host: str = "project"
+) -> HttpResponse:
     meeting = perms.meeting_get_for_organiser(
-        viewer=request.user, project_pk=pk, pk=meeting_pk, request=request
+        viewer=request.user, host_pk=pk, pk=meeting_pk, request=request, host=host
     )
     line = get_object_or_404(Arrangement, pk=line_pk, meeting=meeting)
     form = ArrangementForm(request.POST)
@@ -160,14 +183,16 @@ def access_update(request: HttpRequest, pk: int, meeting_pk: int, line_pk: int) 
             messages.success(request, f"{line.label}: {line.get_status_display().lower()}.")
     else:
         messages.error(request, "Choose how far it has been arranged.")
-    return redirect("meetings:access", meeting.project_id, meeting.pk)
+    return redirect(meeting.url("access"))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def attendance(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
+def attendance(
+    request: HttpRequest, pk: int, meeting_pk: int, host: str = "project"
+) -> HttpResponse:
     meeting = perms.meeting_get_for_organiser(
-        viewer=request.user, project_pk=pk, pk=meeting_pk, request=request
+        viewer=request.user, host_pk=pk, pk=meeting_pk, request=request, host=host
     )
     invitees = list(meeting.invitees.select_related("user").order_by("user__display_name"))
     form = AttendanceForm(
@@ -189,7 +214,7 @@ def attendance(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
         "meetings/attendance.html",
         {
             "form": form,
-            "project": meeting.project,
+            **hosts.host_context(meeting.host),
             "meeting": meeting,
             "invitees": invitees,
             "heading": "Who came",

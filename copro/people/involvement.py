@@ -80,7 +80,7 @@ def _meetings(user: User, record: InvolvementRecord) -> Section:
     Attendance = apps.get_model("meetings", "Attendance")
     rows = (
         Attendance.objects.filter(user=user, status="attended")
-        .select_related("meeting__project")
+        .select_related("meeting__project", "meeting__group")
         .order_by("meeting__starts_at", "pk")
     )
     for row in rows:
@@ -90,7 +90,7 @@ def _meetings(user: User, record: InvolvementRecord) -> Section:
             Entry(
                 on=timezone.localtime(meeting.starts_at).date(),
                 what=meeting.title,
-                detail=meeting.project.title if meeting.project_id else "",
+                detail=meeting.host_title,
                 minutes=minutes,
             )
         )

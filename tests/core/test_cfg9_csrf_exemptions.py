@@ -24,6 +24,7 @@ SIDE_EFFECT_FREE = {
 CHECKED_INSIDE = {
     "check-your-writing/": "/check-your-writing/",
     "meetings/projects/<int:pk>/<int:meeting_pk>/papers/": "/meetings/projects/1/1/papers/",
+    "meetings/groups/<int:pk>/<int:meeting_pk>/papers/": "/meetings/groups/1/1/papers/",
     "thanks/expenses/new/": "/thanks/expenses/new/",
 }
 

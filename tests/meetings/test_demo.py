@@ -52,7 +52,7 @@ def test_demo_meetings_are_built_once_with_varied_arrangements(settings, tmp_pat
 
     # Library: always Tuesday mornings - the spread warning, and the access signal not met.
     library = Project.objects.get(title="Library opening hours")
-    assert selectors.project_meetings(project=library)["spread"].warnings
+    assert selectors.host_meetings(host=library)["spread"].warnings
     assert access_signal(record_read(project=library), thresholds()).met is False
 
     # An open event with a limit, a kept place and someone on the waiting list.

@@ -1,4 +1,5 @@
-"""A meeting of a project: when, where, why (its step on the staircase) and its agenda."""
+"""A meeting of a project or of one of the network's groups: when, where, why (its step on the
+staircase) and its agenda. An open event is a meeting anyone signed in can see and sign up to."""
 
 from datetime import datetime, timedelta
 
@@ -8,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from copro.core.models import BaseModel
+from copro.framework.models import NetworkGroup
 from copro.meetings.models.venue import Venue
 from copro.people.models import PartOfDay, User
 from copro.projects.models import Decision, Project
@@ -42,7 +44,15 @@ class Meeting(BaseModel):
         ONLINE = "online", "Online"
         HYBRID = "hybrid", "Both in person and online"
 
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="meetings")
+    # Exactly one host: a project, or one of the network's groups (Advisory Board and so on).
+    project = models.ForeignKey(
+        Project, null=True, blank=True, on_delete=models.CASCADE, related_name="meetings"
+    )
+    group = models.ForeignKey(
+        NetworkGroup, null=True, blank=True, on_delete=models.PROTECT, related_name="meetings"
+    )
+    # An open event: anyone signed in can see it and sign up, up to its capacity.
+    open_to_all = models.BooleanField(default=False)
     title = models.CharField(max_length=150)
     starts_at = models.DateTimeField()
     duration_minutes = models.PositiveSmallIntegerField()
@@ -62,6 +72,11 @@ class Meeting(BaseModel):
     class Meta:
         ordering = ["starts_at", "pk"]
         constraints = [
+            models.CheckConstraint(
+                condition=Q(project__isnull=False, group__isnull=True)
+                | Q(project__isnull=True, group__isnull=False),
+                name="meetings_one_host",
+            ),
             models.CheckConstraint(
                 condition=Q(duration_minutes__gte=MIN_MINUTES)
                 & Q(duration_minutes__lte=MAX_MINUTES),
@@ -89,13 +104,38 @@ class Meeting(BaseModel):
         indexes = [
             # A project's meetings by date: the list, the rotation and the evidence.
             models.Index(fields=["project", "starts_at"], name="meetings_project_start_idx"),
+            models.Index(fields=["group", "starts_at"], name="meetings_group_start_idx"),
+            models.Index(fields=["open_to_all", "starts_at"], name="meetings_open_start_idx"),
         ]
 
     def __str__(self) -> str:
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("meetings:detail", args=[self.project_id, self.pk])
+        return self.url("detail")
+
+    @property
+    def host_kind(self) -> str:
+        return "group" if self.group_id else "project"
+
+    @property
+    def host_id(self) -> int:
+        return self.group_id or self.project_id
+
+    @property
+    def host(self):
+        """The project or group the meeting belongs to."""
+        return self.group if self.group_id else self.project
+
+    @property
+    def host_title(self) -> str:
+        return self.group.name if self.group_id else self.project.title
+
+    def url(self, name: str, *args) -> str:
+        """The address of one of this meeting's pages: the same pages serve projects and groups,
+        under /meetings/projects/<id>/ and /meetings/groups/<id>/."""
+        prefix = "group_" if self.group_id else ""
+        return reverse(f"meetings:{prefix}{name}", args=[self.host_id, self.pk, *args])
 
     @property
     def ends_at(self) -> datetime:

@@ -3,6 +3,8 @@
 from django import template
 from django.utils import timezone
 
+from copro.meetings import hosts as hosts_module
+
 register = template.Library()
 
 
@@ -53,3 +55,15 @@ def get_item(mapping, key):
 def field(form, name):
     """A form's bound field by a name built in the template."""
     return form[name]
+
+
+@register.simple_tag
+def meeting_url(meeting, name: str, *args) -> str:
+    """A page of this meeting, whether it belongs to a project or to a group."""
+    return meeting.url(name, *args)
+
+
+@register.simple_tag
+def host_url(host, name: str) -> str:
+    """A page of a project's or a group's meetings: "list", "plan" or "suggest"."""
+    return hosts_module.host_url(host, name)
