@@ -24,3 +24,16 @@ def widget_kind(widget: forms.Widget) -> str:
     if isinstance(widget, forms.ClearableFileInput | forms.FileInput):
         return "file"
     return "input"
+
+
+def errors_to_form(form: forms.Form, error, rename: dict | None = None) -> None:
+    """Show a service's refusal (a ValidationError) beside the field it is about, or at the top
+    of the form when it is about no field the form has. `rename` maps a service's field name to
+    the form's, where they differ."""
+    rename = rename or {}
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            field = rename.get(field, field)
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)

@@ -10,20 +10,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from copro.core.forms import errors_to_form
 from copro.framework.models import NetworkGroup
 from copro.meetings import hosts, selectors, services
 from copro.meetings import permissions as perms
 from copro.meetings.forms import AgendaItemForm, MeetingForm, NotesForm, ReplyForm
 from copro.meetings.models import AgendaItem, Invitee, Meeting
 from copro.meetings.scheduling import DAY_NAMES, PARTS
-
-
-def errors_to_form(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 @login_required

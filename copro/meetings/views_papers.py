@@ -12,12 +12,12 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from copro.core.forms import errors_to_form
 from copro.core.uploads import limit_uploads
 from copro.meetings import hosts, services
 from copro.meetings import permissions as perms
 from copro.meetings.forms import PaperForm
 from copro.meetings.models import Paper
-from copro.meetings.views import errors_to_form
 
 log = logging.getLogger("copro.meetings")
 

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from copro.core.forms import errors_to_form
 from copro.meetings import hosts, selectors, services
 from copro.meetings import permissions as perms
 from copro.meetings.forms import (
@@ -17,7 +18,6 @@ from copro.meetings.forms import (
     ReplyForm,
 )
 from copro.meetings.models import Arrangement
-from copro.meetings.views import errors_to_form
 
 WAITING_LIST_MESSAGE = (
     "Sorry, the meeting is full. You are on the waiting list, and if a place comes free it "

@@ -7,11 +7,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from copro.core.forms import errors_to_form
 from copro.meetings import permissions as perms
 from copro.meetings import services
 from copro.meetings.forms import VenueForm
 from copro.meetings.models import Venue
-from copro.meetings.views import errors_to_form
 
 
 @login_required

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from copro.core.forms import errors_to_form
 from copro.projects import permissions as perms
 from copro.projects import selectors, services
 from copro.projects.forms import (
@@ -25,14 +26,6 @@ from copro.projects.forms import (
     StageForm,
 )
 from copro.projects.models import Action, Contribution, Decision, Membership
-
-
-def _errors_to_form(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _can_start(user) -> bool:
@@ -126,7 +119,7 @@ def project_stage(request: HttpRequest, pk: int) -> HttpResponse:
                 by=request.user,
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            errors_to_form(form, error)
         else:
             messages.success(request, "The stage has been changed.")
             return redirect(project)
@@ -205,7 +198,7 @@ def decision_new(request: HttpRequest, pk: int) -> HttpResponse:
                 project=project, by=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            errors_to_form(form, error)
         else:
             messages.success(request, "The decision is open for members' views.")
             return redirect("projects:decision", project.pk, decision.pk)
@@ -242,7 +235,7 @@ def _record_position(request, decision, member, form, how=""):
             how=how,
         )
     except ValidationError as error:
-        _errors_to_form(form, error)
+        errors_to_form(form, error)
         return False
     return True
 
@@ -379,7 +372,7 @@ def contribution_respond(request: HttpRequest, pk: int, contribution_pk: int) ->
                 contribution=contribution, by=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            errors_to_form(form, error)
         else:
             messages.success(request, "Your answer has been saved and the person has been told.")
             return redirect("projects:you_said", project.pk)

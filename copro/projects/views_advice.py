@@ -8,9 +8,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from copro.core.forms import errors_to_form
 from copro.projects import advice as service
 from copro.projects import permissions as perms
-from copro.projects.views import _errors_to_form
 from copro.writing.widgets import PlainEnglishTextarea
 
 
@@ -49,7 +49,7 @@ def project_advice(request: HttpRequest, pk: int) -> HttpResponse:
                     project=project, member=membership, question=form.cleaned_data["question"]
                 )
             except ValidationError as error:
-                _errors_to_form(form, error)
+                errors_to_form(form, error)
             else:
                 messages.success(request, "Your question has gone to the Advisory Board.")
                 return redirect("projects:advice", project.pk)
@@ -82,7 +82,7 @@ def board_question(request: HttpRequest, advice_pk: int) -> HttpResponse:
         try:
             service.advice_answer(advice=advice, by=request.user, text=form.cleaned_data["text"])
         except ValidationError as error:
-            _errors_to_form(form, error)
+            errors_to_form(form, error)
         else:
             messages.success(request, "Thank you. Your answer is on the project's page.")
             return redirect("projects:board_questions")

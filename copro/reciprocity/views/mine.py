@@ -13,12 +13,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from copro.core.forms import errors_to_form
 from copro.core.uploads import limit_uploads
 from copro.reciprocity import permissions as perms
 from copro.reciprocity import policy, selectors, services, statement
 from copro.reciprocity.forms import ExpenseForm, PreferenceForm, SpendForm, new_key
 from copro.reciprocity.models import Offer, PaymentClaim
-from copro.reciprocity.views.common import errors_to_form
 
 log = logging.getLogger("copro.reciprocity")
 

@@ -8,9 +8,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from copro.core.forms import errors_to_form
 from copro.reciprocity import policy, selectors, services
 from copro.reciprocity.forms import ActivityTypeForm, RateForm
-from copro.reciprocity.views.common import errors_to_form
 
 
 @login_required

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from copro.core.forms import errors_to_form
 from copro.reciprocity import permissions as perms
 from copro.reciprocity import policy, selectors, services
 from copro.reciprocity.forms import (
@@ -23,7 +24,6 @@ from copro.reciprocity.forms import (
     new_key,
 )
 from copro.reciprocity.models import Expense, Reward
-from copro.reciprocity.views.common import errors_to_form
 
 
 @login_required
