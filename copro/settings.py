@@ -111,6 +111,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "copro.core.middleware.RequestIdMiddleware",
+    "copro.core.middleware.LoadSheddingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "copro.core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -322,6 +323,11 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Working Together <no-reply@example.org>")
+
+# --- Overload ----------------------------------------------------------------------------------
+# A request that waited longer than this in the load balancer's queue (its X-Request-Start
+# header) gets a quick 503 "busy" page instead of work nobody will wait for. 0 switches it off.
+REQUEST_QUEUE_LIMIT_MS = env_int("REQUEST_QUEUE_LIMIT_MS", 0)
 
 # --- Background tasks -------------------------------------------------------------------------
 TASKS = {

@@ -7,6 +7,7 @@ from django.contrib.auth import logout
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import urlencode
 
@@ -65,6 +66,57 @@ class RequestIdMiddleware:
             response._has_been_logged = True  # logged above, once, with its request id
             return response
         return None
+
+
+def queued_ms(header: str, now: float) -> float | None:
+    """How long a request waited between the load balancer and this process, from an
+    `X-Request-Start` header ("t=" then seconds, milliseconds or microseconds since 1970, as
+    nginx, HAProxy and others write it). None when the header is missing or makes no sense."""
+    raw = header.strip().removeprefix("t=")
+    try:
+        value = float(raw)
+    except ValueError:
+        return None
+    if value != value or value <= 0:  # NaN or nonsense
+        return None
+    if value > 1e14:  # microseconds
+        seconds = value / 1e6
+    elif value > 1e11:  # milliseconds
+        seconds = value / 1e3
+    else:
+        seconds = value
+    waited = (now - seconds) * 1000
+    return waited if 0 <= waited < 3_600_000 else None
+
+
+class LoadSheddingMiddleware:
+    """When the service is overloaded, answer 503 at once instead of doing work nobody will
+    wait for (LOAD-5: overload gives 503, not 500 or a dropped connection).
+
+    The load balancer stamps each request with `X-Request-Start`; a request that has already
+    queued longer than REQUEST_QUEUE_LIMIT_MS is refused with "Retry-After" before it touches
+    the database. Health checks are never refused. Off when the limit is 0 (the default)."""
+
+    EXEMPT = ("/healthz", "/readyz")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        limit = settings.REQUEST_QUEUE_LIMIT_MS
+        header = request.headers.get("X-Request-Start")
+        if limit and header and not request.path.startswith(self.EXEMPT):
+            waited = queued_ms(header, time.time())
+            if waited is not None and waited > limit:
+                log.warning(
+                    "request shed",
+                    extra={"event": "request_shed", "queued_ms": round(waited)},
+                )
+                body = render_to_string("core/busy.html", {"request_id": request.request_id})
+                response = HttpResponse(body, status=503)
+                response["Retry-After"] = "10"
+                return response
+        return self.get_response(request)
 
 
 class SecurityHeadersMiddleware:
