@@ -10,11 +10,12 @@ class GovukFormRenderer(DjangoTemplates):
 
 
 def widget_kind(widget: forms.Widget) -> str:
-    """Which GOV.UK component draws this widget."""
-    if isinstance(widget, forms.RadioSelect):
-        return "radios"
+    """Which GOV.UK component draws this widget. Tick boxes first: Django's
+    CheckboxSelectMultiple is a subclass of RadioSelect."""
     if isinstance(widget, forms.CheckboxSelectMultiple):
         return "checkboxes"
+    if isinstance(widget, forms.RadioSelect):
+        return "radios"
     if isinstance(widget, forms.CheckboxInput):
         return "checkbox"
     if isinstance(widget, forms.Textarea):
