@@ -12,6 +12,7 @@ import csv
 import io
 import logging
 
+from copro.reports.dashboard import Dashboard, dashboard_figures
 from copro.reports.project_report import ProjectReport
 
 log = logging.getLogger("copro.reports")
@@ -48,6 +49,30 @@ def project_figures_csv(report: ProjectReport) -> str:
         [],
         ["Section", "Figure", "Value"],
         *report.figures,
+    ]
+    return csv_text(rows)
+
+
+def dashboard_csv_text(dashboard: Dashboard, *, public: bool = False) -> str:
+    """The dashboard's figures; `public` is the open-data file: council-wide, aggregate, and
+    with nothing about any single project."""
+    heading = (
+        "Working Together: open data" if public else "Working Together: how the projects are doing"
+    )
+    rows = [
+        [heading],
+        ["Made on", f"{dashboard.made_on:%-d %B %Y}"],
+        ["Period covered", f"{dashboard.period.covers} ({dashboard.period.label})"],
+        ["Service area", dashboard.service_area or "All service areas"],
+        [
+            "Note",
+            f"Counts of people from 1 to {dashboard.threshold - 1} show as "
+            f'"fewer than {dashboard.threshold}"; other counts of people are rounded to the '
+            "nearest 5 and their totals are added up from the figures shown.",
+        ],
+        [],
+        ["Section", "Figure", "Value"],
+        *dashboard_figures(dashboard, public=public),
     ]
     return csv_text(rows)
 

@@ -17,6 +17,9 @@ DEMO_APPS = [
     "copro.meetings",
     "copro.reciprocity",
     "copro.learning",
+    "copro.community",
+    "copro.readiness",
+    "copro.reports",
 ]
 
 
