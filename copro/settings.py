@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "copro.projects",
     "copro.reciprocity",
     "copro.learning",
+    "copro.community",
     "copro.meetings",
     "copro.reports",
     "copro.ops",

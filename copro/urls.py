@@ -20,6 +20,7 @@ urlpatterns = [
     path("meetings/", include("copro.meetings.urls")),
     path("thanks/", include("copro.reciprocity.urls")),
     path("learning/", include("copro.learning.urls")),
+    path("community/", include("copro.community.urls")),
     path("reports/", include("copro.reports.urls")),
     path("projects/<int:pk>/", include("copro.projects.urls_evidence")),
     path("api/v1/", api.urls),

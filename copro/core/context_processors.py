@@ -15,6 +15,7 @@ def _nav_items(request: HttpRequest) -> list[dict]:
         items.insert(2, ("Your meetings", reverse("meetings:mine")))
         items.insert(3, ("Your thanks", reverse("reciprocity:mine")))
         items.insert(4, ("Training", reverse("learning:home")))
+        items.insert(5, ("Clinics and case studies", reverse("community:home")))
         items.append(("Your account", reverse("accounts:home")))
     path = request.path
     result = []
