@@ -2,7 +2,8 @@
 
 Bookings and completions are a training record others rely on (who came, who completed): they
 are exported to the person and kept on erasure, linked to the anonymised placeholder. Quiz
-answers are for the person alone, so they are exported and erased."""
+answers, staircase ordering attempts, tips and values check-ins and the reflection journal are
+for the person alone, so they are exported and erased."""
 
 from copro.people import your_data
 
@@ -48,8 +49,61 @@ def _quiz(user) -> list[dict]:
     ]
 
 
+def _ordering(user) -> list[dict]:
+    from copro.learning.models import OrderingAttempt
+
+    return [
+        {"when": a.created_at.isoformat(), "your_order": a.placed, "score": a.score}
+        for a in OrderingAttempt.objects.filter(person=user)
+    ]
+
+
+def _tips(user) -> list[dict]:
+    from copro.learning.models import TipCheckIn
+
+    return [
+        {
+            "when": c.created_at.isoformat(),
+            "answers": {a.tip.name: a.get_answer_display() for a in c.answers.all()},
+        }
+        for c in TipCheckIn.objects.filter(person=user).prefetch_related("answers__tip")
+    ]
+
+
+def _recipe(user) -> list[dict]:
+    from copro.learning.models import RecipeCheckIn
+
+    checks = RecipeCheckIn.objects.filter(person=user).prefetch_related(
+        "ratings__value", "ratings__skill"
+    )
+    return [
+        {
+            "when": c.created_at.isoformat(),
+            "ratings": {(r.value or r.skill).name: r.get_rating_display() for r in c.ratings.all()},
+        }
+        for c in checks
+    ]
+
+
+def _journal(user) -> list[dict]:
+    from copro.learning.models import JournalEntry
+
+    return [
+        {"when": e.created_at.isoformat(), "question": e.question.text, "reflection": e.reflection}
+        for e in JournalEntry.objects.filter(person=user).select_related("question")
+    ]
+
+
 def register_all() -> None:
-    from copro.learning.models import Booking, QuizAttempt, TrainingSession
+    from copro.learning.models import (
+        Booking,
+        JournalEntry,
+        OrderingAttempt,
+        QuizAttempt,
+        RecipeCheckIn,
+        TipCheckIn,
+        TrainingSession,
+    )
 
     keep = lambda user: None  # noqa: E731  (kept against the anonymous placeholder)
     your_data.register(Booking, label="Training you booked", export=_bookings, erase=keep)
@@ -62,3 +116,12 @@ def register_all() -> None:
         export=_quiz,
         erase=your_data.delete_rows(QuizAttempt, "person"),
     )
+    for model, label, export in (
+        (OrderingAttempt, "Your staircase ordering answers", _ordering),
+        (TipCheckIn, "Your tips checklist answers", _tips),
+        (RecipeCheckIn, "Your values and skills ratings", _recipe),
+        (JournalEntry, "Your reflection journal", _journal),
+    ):
+        your_data.register(
+            model, label=label, export=export, erase=your_data.delete_rows(model, "person")
+        )

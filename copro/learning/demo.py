@@ -1,13 +1,22 @@
 """Demo training: sessions held and to come, run by Dev (an ambassador), with completions, a
-full session with a waiting list, quiz attempts and a few toolkit entries. Runs once."""
+full session with a waiting list, quiz attempts and a few toolkit entries. Then each demo
+person's own record: staircase ordering attempts, tips and values check-ins spread over the
+last months, and reflections in Asha's journal (Asha is the demo citizen). Runs once."""
 
 import datetime
 
 from django.utils import timezone
 
-from copro.framework.models import TrainingLevel
-from copro.learning import selectors, services
-from copro.learning.models import Booking, ToolkitEntry, TrainingSession
+from copro.framework.models import LitmusQuestion, Skill, StaircaseStep, Tip, TrainingLevel, Value
+from copro.learning import selectors, services, services_growth
+from copro.learning.models import (
+    Booking,
+    JournalEntry,
+    RecipeCheckIn,
+    TipCheckIn,
+    ToolkitEntry,
+    TrainingSession,
+)
 from copro.meetings.models import Venue
 from copro.people.models import User
 
@@ -73,12 +82,104 @@ def _quiz(person: User, wrong: int) -> None:
     services.quiz_submit(person=person, answers=answers, questions=questions)
 
 
+JOURNAL = [
+    (
+        "my-language",
+        120,
+        "At the carers' meeting I said 'respite provision' twice. Two people looked lost. Next "
+        "time I will say 'a break from caring' and check people are with me.",
+    ),
+    (
+        "challenge-and-conflict",
+        60,
+        "Sam disagreed with my idea about evening meetings. I felt cross at first. Afterwards I "
+        "asked why, and it was about the building closing at six. We found another room.",
+    ),
+    (
+        "making-people-feel-valued",
+        10,
+        "I thanked Tom by name for the timetable he made. He smiled. Small things matter.",
+    ),
+]
+
+
+def _backdate(model, pk: int, days: int) -> None:
+    """Check-ins are made now; move them into the past so the history shows change."""
+    when = timezone.now() - datetime.timedelta(days=days)
+    model.objects.filter(pk=pk).update(created_at=when, updated_at=when)
+
+
+def _tips(person: User, confident_from: list[int], days: list[int]) -> None:
+    tips = list(Tip.objects.all())
+    for confident, ago in zip(confident_from, days, strict=True):
+        answers = {
+            tip.pk: "confident" if index < confident else "more_information"
+            for index, tip in enumerate(tips)
+        }
+        check_in = services_growth.tips_check_in(person=person, answers=answers)
+        _backdate(TipCheckIn, check_in.pk, ago)
+
+
+def _recipe(person: User, levels: list[int], days: list[int]) -> None:
+    values = list(Value.objects.values_list("pk", flat=True))
+    skills = list(Skill.objects.values_list("pk", flat=True))
+    for level, ago in zip(levels, days, strict=True):
+        # Higher `level`, more items rated higher: growth over the check-ins.
+        def rate(index: int, level: int = level) -> int:
+            return min(3, 1 + (index + level) // 7)
+
+        check_in = services_growth.recipe_check_in(
+            person=person,
+            values={pk: rate(i) for i, pk in enumerate(values)},
+            skills={pk: rate(i) for i, pk in enumerate(skills)},
+        )
+        _backdate(RecipeCheckIn, check_in.pk, ago)
+
+
+def _ordering(person: User, swaps: int) -> None:
+    order = list(StaircaseStep.objects.order_by("order").values_list("slug", flat=True))
+    for i in range(swaps):  # swap neighbours: a near miss
+        order[2 * i], order[2 * i + 1] = order[2 * i + 1], order[2 * i]
+    services_growth.ordering_submit(person=person, placed=order)
+
+
+def _growth(people: dict[str, User]) -> bool:
+    """Each demo person's own learning record. Returns False when it is there already."""
+    asha = people.get("asha.citizen")
+    if asha is None or TipCheckIn.objects.filter(person=asha).exists():
+        return False
+    months = [150, 90, 30]
+    for key, tips, levels in (
+        ("asha.citizen", [2, 4, 6], [0, 5, 10]),
+        ("maggie", [4, 6, 7], [6, 9, 12]),
+        ("tom", [1, 2, 4], [0, 2, 6]),
+        ("sam.staff", [3, 3, 5], [3, 6, 8]),
+    ):
+        if person := people.get(key):
+            _tips(person, tips, months)
+            _recipe(person, levels, months)
+    for key, swaps in (("asha.citizen", 2), ("asha.citizen", 0), ("tom", 1)):
+        if person := people.get(key):
+            _ordering(person, swaps)
+    _quiz(asha, 1)
+    questions = {q.slug: q for q in LitmusQuestion.objects.all()}
+    for slug, ago, text in JOURNAL:
+        if slug in questions:
+            entry = services_growth.journal_entry_add(
+                person=asha, question=questions[slug], reflection=text
+            )
+            _backdate(JournalEntry, entry.pk, ago)
+    return True
+
+
 def load(*, out) -> None:
     people = _people()
     dev = people.get("dev")
     if dev is None:
         out.write("  Learning: skipped (the demo people are not there).")
         return
+    if _growth(people):
+        out.write("  Learning: check-ins over time, staircase attempts and Asha's journal.")
     for order, (title, kind, description, url, transcript) in enumerate(TOOLKIT, start=1):
         ToolkitEntry.objects.get_or_create(
             title=title,

@@ -102,6 +102,11 @@ class Booking(BaseModel):
     )
     attended = models.BooleanField(default=False)
     completed = models.BooleanField(default=False)
+    reminder_sent_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the reminder email went, so it goes once only (training_reminders).",
+    )
 
     class Meta:
         ordering = ["queued_at", "pk"]
@@ -234,3 +239,14 @@ class QuizAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"Answer to {self.question_id}"
+
+
+# The person's own learning record lives in its own module; Django finds the models here.
+from copro.learning.models_growth import (  # noqa: E402, F401
+    JournalEntry,
+    OrderingAttempt,
+    RecipeCheckIn,
+    RecipeRating,
+    TipAnswer,
+    TipCheckIn,
+)

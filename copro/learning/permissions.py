@@ -4,7 +4,15 @@ answers 404, exactly like something that does not exist (AZ-1)."""
 from django.http import Http404
 
 from copro.learning import selectors
-from copro.learning.models import QuizAttempt, TrainingSession
+from copro.learning.models import (
+    Booking,
+    JournalEntry,
+    OrderingAttempt,
+    QuizAttempt,
+    RecipeCheckIn,
+    TipCheckIn,
+    TrainingSession,
+)
 from copro.people.models import GroupMembership, User
 
 AMBASSADORS_SLUG = "ambassadors-network"
@@ -51,3 +59,59 @@ def attempt_get_for_owner(*, viewer: User, pk: int, request=None) -> QuizAttempt
             request.refused_object_type = "quiz attempt"
         raise Http404
     return attempt
+
+
+def _own(model, *, viewer: User, pk: int, request, label: str):
+    """A row of the viewer's own learning record, or 404 for anyone else's - staff and
+    administrators included - exactly as for an id that does not exist."""
+    found = None
+    if viewer.is_authenticated:
+        found = model.objects.filter(pk=pk, person=viewer).first()
+    if found is None:
+        if request is not None:
+            request.refused_object_type = label
+        raise Http404
+    return found
+
+
+def ordering_attempt_get_for_owner(*, viewer: User, pk: int, request=None):
+
+    return _own(OrderingAttempt, viewer=viewer, pk=pk, request=request, label="ordering attempt")
+
+
+def tip_check_in_get_for_owner(*, viewer: User, pk: int, request=None):
+
+    return _own(TipCheckIn, viewer=viewer, pk=pk, request=request, label="tips check-in")
+
+
+def recipe_check_in_get_for_owner(*, viewer: User, pk: int, request=None):
+
+    return _own(RecipeCheckIn, viewer=viewer, pk=pk, request=request, label="values check-in")
+
+
+def journal_entry_get_for_owner(*, viewer: User, pk: int, request=None):
+
+    return _own(JournalEntry, viewer=viewer, pk=pk, request=request, label="journal entry")
+
+
+def can_see_sessions_run(viewer: User) -> bool:
+    """The list of sessions someone runs: for ambassadors and council staff."""
+    return viewer.is_authenticated and (viewer.is_council_staff or is_ambassador(viewer))
+
+
+def booking_get_for_calendar(*, viewer: User, session_pk: int, request=None):
+    """The viewer's own place on a session (booked or waiting), for its calendar file."""
+
+    booking = None
+    if viewer.is_authenticated:
+        booking = (
+            Booking.objects.filter(session_id=session_pk, person=viewer)
+            .exclude(status=Booking.Status.CANCELLED)
+            .select_related("session__level", "session__venue")
+            .first()
+        )
+    if booking is None:
+        if request is not None:
+            request.refused_object_type = "training booking"
+        raise Http404
+    return booking

@@ -1,5 +1,7 @@
 """Reads for the learning pages: levels and progress, sessions, bookings, the toolkit, quizzes."""
 
+import datetime
+
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
@@ -93,3 +95,16 @@ def quiz_attempts_of(*, person: User) -> list[QuizAttempt]:
 
 def quiz_latest_attempt(*, person: User) -> QuizAttempt | None:
     return QuizAttempt.objects.filter(person=person).first()
+
+
+SESSIONS_RUN_DAYS_BACK = 60
+
+
+def sessions_run_by(*, viewer: User) -> list[TrainingSession]:
+    """Sessions from the last two months and to come: an ambassador's own; every session for
+    council staff, who can run any of them."""
+    since = timezone.localdate() - datetime.timedelta(days=SESSIONS_RUN_DAYS_BACK)
+    sessions = TrainingSession.objects.filter(date__gte=since)
+    if not viewer.is_council_staff:
+        sessions = sessions.filter(ambassador=viewer)
+    return list(_with_places(sessions))

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from copro.framework.models import TrainingLevel
 from copro.learning import permissions as perms
 from copro.learning import selectors, services
+from copro.learning.calendar import session_calendar
 from copro.learning.forms import AttendanceForm, QuizForm
 from copro.learning.models import Booking
 
@@ -29,6 +30,7 @@ def learning_home(request: HttpRequest) -> HttpResponse:
             "bookings": selectors.bookings_of(person=request.user),
             "toolkit_unlocked": selectors.toolkit_unlocked(person=request.user),
             "latest_attempt": selectors.quiz_latest_attempt(person=request.user),
+            "runs_sessions": perms.can_see_sessions_run(request.user),
         },
     )
 
@@ -183,3 +185,24 @@ def attempt_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _in(answer, index: int) -> bool:
     return 0 <= index < len(answer.question.options)
+
+
+@login_required
+@require_GET
+def session_ics(request: HttpRequest, pk: int) -> HttpResponse:
+    """The calendar file for the viewer's own place on a session; 404 without one."""
+    booking = perms.booking_get_for_calendar(viewer=request.user, session_pk=pk, request=request)
+    response = HttpResponse(session_calendar(booking), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="training.ics"'
+    response["Cache-Control"] = "no-store, private"
+    return response
+
+
+@login_required
+@require_GET
+def sessions_run(request: HttpRequest) -> HttpResponse:
+    """The sessions the viewer runs: ambassadors see their own; council staff see them all."""
+    if not perms.can_see_sessions_run(request.user):
+        return render(request, "learning/sessions_run_refused.html", status=403)
+    sessions = selectors.sessions_run_by(viewer=request.user)
+    return render(request, "learning/sessions_run.html", {"sessions": sessions})

@@ -10,7 +10,7 @@ from django.urls import reverse
 from copro.learning import services
 from copro.learning.models import QuizAttempt
 from tests.core.urlwalk import iter_patterns
-from tests.learning.world import make_world
+from tests.learning.world import make_world, own_record
 from tests.people.factories import UserFactory
 from tests.people.mfa_helpers import verify_second_factor
 
@@ -24,6 +24,29 @@ MATRIX = {
     "toolkit": ("GET", "completed_level_3"),
     "quiz": ("GET", "signed_in"),
     "attempt": ("GET", "owner"),
+    "session_ics": ("GET", "booker"),
+    "sessions_run": ("GET", "runs_sessions"),
+    "ordering": ("GET", "signed_in"),
+    "ordering_attempt": ("GET", "owner"),
+    "tips": ("GET", "signed_in"),
+    "tips_new": ("GET", "signed_in"),
+    "tip_check_in": ("GET", "owner"),
+    "recipe": ("GET", "signed_in"),
+    "recipe_new": ("GET", "signed_in"),
+    "recipe_check_in": ("GET", "owner"),
+    "journal": ("GET", "signed_in"),
+    "journal_new": ("GET", "signed_in"),
+    "journal_entry": ("GET", "owner"),
+    "journal_delete": ("POST", "owner"),  # last: it deletes the entry
+}
+# Each owner-only route and the cast's object it is asked about.
+OWNED = {
+    "attempt": "attempt",
+    "ordering_attempt": "ordering_attempt",
+    "tip_check_in": "tip_check_in",
+    "recipe_check_in": "recipe_check_in",
+    "journal_entry": "journal_entry",
+    "journal_delete": "journal_entry",
 }
 PERSONAS = ["anonymous", "citizen", "other_citizen", "staff", "administrator", "ambassador"]
 
@@ -38,9 +61,11 @@ def cast(db):
     world = make_world()
     citizen = UserFactory(display_name="Asha")
     attempt = services.quiz_submit(person=citizen, answers={}, questions=[])
+    services.booking_make(session=world.session_3, person=citizen, by=citizen, confirmed=True)
     return {
         "world": world,
         "attempt": attempt,
+        **own_record(citizen),
         "citizen": citizen,
         "other_citizen": UserFactory(display_name="Ben"),
         "staff": UserFactory(display_name="Sam", role="staff"),
@@ -56,6 +81,10 @@ def expected(who: str, persona: str) -> str:
         return "sign in"
     if who == "signed_in":
         return "ok"
+    if who == "booker":
+        return "ok" if persona == "citizen" else "404"
+    if who == "runs_sessions":
+        return "ok" if persona in ("staff", "administrator", "ambassador") else "403"
     if who == "runner":
         return "ok" if persona in ("staff", "administrator", "ambassador") else "404"
     if who == "owner":
@@ -78,8 +107,10 @@ def url_for(name: str, cast) -> str:
     kwargs = {}
     if name in ("session", "book", "cancel", "manage"):
         kwargs = {"pk": cast["world"].session_1.pk}
-    elif name == "attempt":
-        kwargs = {"pk": cast["attempt"].pk}
+    elif name == "session_ics":
+        kwargs = {"pk": cast["world"].session_3.pk}
+    elif name in OWNED:
+        kwargs = {"pk": cast[OWNED[name]].pk}
     return reverse(f"learning:{name}", kwargs=kwargs)
 
 
@@ -143,7 +174,9 @@ def test_az7_people_see_only_their_own_bookings_and_scores(client, cast):
     services.quiz_submit(person=other, answers={}, questions=[])
     sign_in(client, cast, "citizen")
     home = client.get(reverse("learning:home")).content.decode()
-    assert "You have not booked any training yet." in home
+    yours = home.split("Your bookings")[1].split("Sessions coming up")[0]
+    assert f"/learning/sessions/{world.session_3.pk}/" in yours
+    assert f"/learning/sessions/{world.session_1.pk}/" not in yours
     quiz = client.get(reverse("learning:quiz"))
     mine = set(QuizAttempt.objects.filter(person=citizen).values_list("pk", flat=True))
     shown = {

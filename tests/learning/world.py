@@ -6,7 +6,16 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from copro.framework.models import NetworkGroup, TrainingLevel
+from copro.framework.models import (
+    LitmusQuestion,
+    NetworkGroup,
+    Skill,
+    StaircaseStep,
+    Tip,
+    TrainingLevel,
+    Value,
+)
+from copro.learning import services_growth
 from copro.learning.models import TrainingSession
 from copro.meetings.models import Venue
 from copro.people.models import GroupMembership, User
@@ -76,3 +85,22 @@ def complete(person: User, level: TrainingLevel, ambassador: User):
     return Booking.objects.create(
         session=session, person=person, status="booked", attended=True, completed=True
     )
+
+
+def own_record(person) -> dict:
+    """One of each kind of row in a person's own learning record."""
+    steps = list(StaircaseStep.objects.order_by("order").values_list("slug", flat=True))
+    return {
+        "ordering_attempt": services_growth.ordering_submit(person=person, placed=steps),
+        "tip_check_in": services_growth.tips_check_in(
+            person=person, answers={t.pk: "confident" for t in Tip.objects.all()}
+        ),
+        "recipe_check_in": services_growth.recipe_check_in(
+            person=person,
+            values={pk: 2 for pk in Value.objects.values_list("pk", flat=True)},
+            skills={pk: 3 for pk in Skill.objects.values_list("pk", flat=True)},
+        ),
+        "journal_entry": services_growth.journal_entry_add(
+            person=person, question=LitmusQuestion.objects.first(), reflection="Canary thoughts"
+        ),
+    }
