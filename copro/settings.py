@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "copro.reciprocity",
     "copro.learning",
     "copro.community",
+    "copro.readiness",
     "copro.meetings",
     "copro.reports",
     "copro.ops",

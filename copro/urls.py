@@ -21,6 +21,7 @@ urlpatterns = [
     path("thanks/", include("copro.reciprocity.urls")),
     path("learning/", include("copro.learning.urls")),
     path("community/", include("copro.community.urls")),
+    path("readiness/", include("copro.readiness.urls")),
     path("reports/", include("copro.reports.urls")),
     path("projects/<int:pk>/", include("copro.projects.urls_evidence")),
     path("api/v1/", api.urls),
