@@ -9,7 +9,7 @@ COPRO := .venv/bin/copro
 PYTEST := .venv/bin/python -m pytest
 PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
-.PHONY: audit run test lint format assets bench install install-browser test-unit test-postgres test-browser check-migrations demo
+.PHONY: audit faults run test lint format assets bench install install-browser test-unit test-postgres test-browser check-migrations demo
 
 ## install: Python packages from the lock file (installs uv first if it is missing)
 install: .venv/.installed
@@ -41,12 +41,12 @@ check-migrations: install
 	DEBUG=1 $(COPRO) makemigrations --check --dry-run
 
 test-unit: install
-	$(PYTEST) -m "not browser" -n 2 -q
+	$(PYTEST) -m "not browser and not faults" -n 2 -q
 
 test-postgres: install
 	@if scripts/postgres-ready; then \
 		echo "== The same suite on PostgreSQL ($(PG_URL))"; \
-		DATABASE_URL=$(PG_URL) $(PYTEST) -m "not browser" -n 2 -q; \
+		DATABASE_URL=$(PG_URL) $(PYTEST) -m "not browser and not faults" -n 2 -q; \
 	else \
 		echo "== PostgreSQL is not reachable at 127.0.0.1:5432: the PostgreSQL pass is SKIPPED"; \
 		if [ "$${CI:-}" = "true" ] && [ "$${REQUIRE_POSTGRES:-}" = "1" ]; then exit 1; fi; \
@@ -66,12 +66,29 @@ test-browser: install-browser
 assets: node_modules/.installed
 	bash assets/build.sh
 
+## bench: the timings in bench/bench_*.py, then the load test (LOAD-1..5) against gunicorn +
+## PostgreSQL on loopback: about 2.7 minutes at scale 10; BENCH_FULL=1 holds 50 users for 10
+## minutes. Results in docs/benchmarks/ (README there). Needs PostgreSQL at PG_URL. Not in `make test`.
+BENCH_SCALE ?= 10
 bench: install
-	@if ls bench/*.py >/dev/null 2>&1; then for b in bench/*.py; do echo "== $$b"; .venv/bin/python $$b; done; \
-	else echo "no benchmarks yet"; fi
+	@for b in bench/bench_*.py; do echo "== $$b"; .venv/bin/python $$b; done
+	@if scripts/postgres-ready; then \
+		echo "== bench/run_load.py (scale $(BENCH_SCALE))"; \
+		PG_URL=$(PG_URL) .venv/bin/python bench/run_load.py --scale $(BENCH_SCALE) $(if $(BENCH_FULL),--full,); \
+	else echo "== PostgreSQL is not reachable at 127.0.0.1:5432: the load test is SKIPPED"; fi
 
 demo: install
 	DEBUG=1 $(COPRO) demo
+
+## faults: FLT-1..FLT-10 (tests/faults): the in-process ones also run in `make test`; the ones
+## that start gunicorn or a task worker and kill them (marker `faults`) run only here. On
+## PostgreSQL too when it answers (database restarts are simulated by ending every connection)
+faults: install
+	$(PYTEST) tests/faults -q
+	@if scripts/postgres-ready; then \
+		echo "== The fault tests on PostgreSQL ($(PG_URL))"; \
+		DATABASE_URL=$(PG_URL) $(PYTEST) tests/faults tests/reciprocity/test_led_concurrency.py -q; \
+	else echo "== PostgreSQL is not reachable: the PostgreSQL fault tests are SKIPPED"; fi
 
 ## audit: known vulnerabilities in the locked Python and npm packages (CFG-7; needs the internet:
 ## PyPI's JSON API and npm's audit service, which these build machines cannot reach)

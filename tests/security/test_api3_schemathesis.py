@@ -1,0 +1,115 @@
+"""API-3: schemathesis over the whole OpenAPI schema, as a citizen and as a member of staff.
+
+The schema is the one the API serves at /api/v1/openapi.json. Requests go in-process through
+Django's WSGI handler (no server, no network), with the persona's session cookie and CSRF token,
+so the permission checks and the CSRF check are the real ones. Every check schemathesis has
+runs on every response: no 5xx, the status code is documented, the body and headers match the
+schema, bad input is refused with a 4xx. Examples are bounded by the Hypothesis profile
+(tests/conftest.py: "ci" in CI, "dev" otherwise; HYPOTHESIS_PROFILE=nightly for many more).
+"""
+
+import pytest
+import schemathesis
+from django.conf import settings
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
+from django.middleware.csrf import _get_new_csrf_string
+from django.test import Client
+from schemathesis.core.failures import AcceptedNegativeData, FailureGroup
+from schemathesis.openapi.checks import UndefinedContentType, UndefinedStatusCode
+from schemathesis.specs.openapi.checks import ignored_auth
+
+from copro.api import api
+from tests.security.crawl import build_world, sign_in
+
+schema = schemathesis.openapi.from_dict(api.get_openapi_schema(path_prefix="/api/v1"))
+APP = WSGIHandler()
+BASE_URL = "https://localhost"  # schemathesis sets its cookies for "localhost"
+REFERER = "https://localhost/"
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """Django's WSGI handler closes old connections at each request's start and end; inside a
+    test's transaction that would close it (Django's test client switches this off too)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def api_world(db, settings, tmp_path):
+    settings.ALLOW_DEMO_DATA = True
+    settings.VAR_DIR = tmp_path
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return build_world()
+
+
+def session(world, persona) -> dict[str, dict[str, str]]:
+    """The cookies and CSRF header a browser signed in as `persona` would send."""
+    client = Client()
+    sign_in(client, world, persona)
+    token = _get_new_csrf_string()
+    cookies = {settings.CSRF_COOKIE_NAME: token}
+    cookies.update({name: morsel.value for name, morsel in client.cookies.items()})
+    return {"cookies": cookies, "headers": {"X-CSRFToken": token, "Referer": REFERER}}
+
+
+@pytest.fixture(params=["citizen", "staff"])
+def persona_session(request, api_world):
+    return session(api_world, request.param)
+
+
+# Findings of this test that need a change in the app, with the change. Each is a dynamic
+# xfail: the operation still runs every check, and any other failure fails the test.
+KNOWN = {
+    # copro/projects/api.py: declare what the operations really answer, e.g.
+    # response={200: ProjectOut, 401: Problem, 404: Problem} (POST: also 422).
+    **{
+        f"{method} /api/v1/projects{path}": "404/401/422 answers are not in the schema"
+        for method, path in [
+            ("GET", "/{project_id}"),
+            ("GET", "/{project_id}/members"),
+            ("GET", "/{project_id}/decisions"),
+            ("GET", "/{project_id}/decisions/{decision_id}/positions"),
+            ("POST", "/{project_id}/decisions/{decision_id}/positions"),
+            ("GET", "/{project_id}/contributions"),
+            ("POST", "/{project_id}/contributions"),
+            ("GET", "/{project_id}/actions"),
+        ]
+    },
+    # copro/writing/api.py: response={200: ReportOut, 422: Problem}.
+    "POST /api/v1/plain-english": "the 422 for invalid input is not in the schema",
+    # copro/projects/api_evidence.py: the path is "/{int:project_id}/evidence", so a project id
+    # that is not a number matches no route and Django answers with the HTML 404 page. Use
+    # "/{project_id}/evidence" (ninja then answers 422 JSON), or have copro.core.views.
+    # page_not_found answer JSON under /api/.
+    "GET /api/v1/projects/{project_id}/evidence": "non-numeric id gets the HTML 404 page",
+}
+# Every call carries the persona's session cookie, so schemathesis's negative cases that leave
+# the cookie out cannot take effect; AZ-11 (test_az1_az11_crawl.py) covers signed-out calls.
+HARNESS = settings.SESSION_COOKIE_NAME  # failures about the session cookie parameter
+KNOWN_KINDS = (UndefinedStatusCode, UndefinedContentType)
+
+
+@schema.parametrize()
+def test_api3_every_operation_keeps_to_its_schema(case, persona_session):
+    try:
+        case.call_and_validate(
+            app=APP, base_url=BASE_URL, excluded_checks=[ignored_auth], **persona_session
+        )
+    except FailureGroup as group:
+        real = [
+            f
+            for f in group.exceptions
+            if not (isinstance(f, AcceptedNegativeData) and HARNESS in str(f))
+        ]
+        if not real:
+            return
+        label = f"{case.operation.method.upper()} {case.operation.path}"
+        if label in KNOWN and all(isinstance(f, KNOWN_KINDS) for f in real):
+            pytest.xfail(KNOWN[label])
+        raise
