@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema
 from ninja.security import django_auth
 
+from copro.core.api_schemas import REFUSALS, WRITE_REFUSALS, Problem
 from copro.projects import permissions as perms
 from copro.projects import services
 from copro.projects.models import Contribution, Decision, Membership, Position
@@ -95,25 +96,27 @@ def project_list(request: HttpRequest):
     return perms.project_list_visible(viewer=request.user).order_by("title")
 
 
-@router.get("/{project_id}", response=ProjectOut, summary="One project")
+@router.get("/{project_id}", response={200: ProjectOut, **REFUSALS}, summary="One project")
 def project_detail(request: HttpRequest, project_id: int):
     return _viewer_project(request, project_id)
 
 
-@router.get("/{project_id}/members", response=list[MemberOut], summary="Members")
+@router.get("/{project_id}/members", response={200: list[MemberOut], **REFUSALS}, summary="Members")
 def member_list(request: HttpRequest, project_id: int):
     project = _viewer_project(request, project_id)
     return Membership.objects.filter(project=project).select_related("user")
 
 
-@router.get("/{project_id}/decisions", response=list[DecisionOut], summary="Decisions")
+@router.get(
+    "/{project_id}/decisions", response={200: list[DecisionOut], **REFUSALS}, summary="Decisions"
+)
 def decision_list(request: HttpRequest, project_id: int):
     return Decision.objects.filter(project=_viewer_project(request, project_id))
 
 
 @router.get(
     "/{project_id}/decisions/{decision_id}/positions",
-    response=list[PositionOut],
+    response={200: list[PositionOut], **REFUSALS},
     summary="Each member's view on a decision",
 )
 def position_list(request: HttpRequest, project_id: int, decision_id: int):
@@ -124,7 +127,7 @@ def position_list(request: HttpRequest, project_id: int, decision_id: int):
 
 @router.post(
     "/{project_id}/decisions/{decision_id}/positions",
-    response={200: PositionOut, 409: dict, 422: dict},
+    response={200: PositionOut, 409: Problem, **WRITE_REFUSALS},
     summary="Give your view (again to change it)",
 )
 def position_give(request: HttpRequest, project_id: int, decision_id: int, payload: PositionIn):
@@ -151,7 +154,9 @@ def position_give(request: HttpRequest, project_id: int, decision_id: int, paylo
 
 
 @router.get(
-    "/{project_id}/contributions", response=list[ContributionOut], summary="You said, we did"
+    "/{project_id}/contributions",
+    response={200: list[ContributionOut], **REFUSALS},
+    summary="You said, we did",
 )
 def contribution_list(request: HttpRequest, project_id: int):
     return Contribution.objects.filter(project=_viewer_project(request, project_id))
@@ -159,7 +164,7 @@ def contribution_list(request: HttpRequest, project_id: int):
 
 @router.post(
     "/{project_id}/contributions",
-    response={201: ContributionOut},
+    response={201: ContributionOut, **WRITE_REFUSALS},
     summary="Raise an idea, concern or suggestion",
 )
 def contribution_raise(request: HttpRequest, project_id: int, payload: ContributionIn):
@@ -175,6 +180,6 @@ def contribution_raise(request: HttpRequest, project_id: int, payload: Contribut
     )
 
 
-@router.get("/{project_id}/actions", response=list[ActionOut], summary="Actions")
+@router.get("/{project_id}/actions", response={200: list[ActionOut], **REFUSALS}, summary="Actions")
 def action_list(request: HttpRequest, project_id: int):
     return _viewer_project(request, project_id).actions.all()

@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest
 from ninja import Router, Schema, Status
 from pydantic import ConfigDict
 
+from copro.core.api_schemas import Problem
 from copro.framework.models import StaircaseStep
 from copro.projects import permissions as perms
 from copro.projects.evidence.placement import Evidence, project_evidence
@@ -113,8 +114,8 @@ def _evidence_out(evidence: Evidence) -> dict:
 
 
 @router.get(
-    "/{int:project_id}/evidence",
-    response={200: EvidenceOut, 401: ProblemOut, 404: ProblemOut},
+    "/{project_id}/evidence",
+    response={200: EvidenceOut, 401: ProblemOut, 404: ProblemOut, 422: Problem},
     # Anyone may call it for a published project; the session cookie shows the rest. A read
     # only, so the session's CSRF check is not needed here (CFG-9 covers writes).
     auth=None,

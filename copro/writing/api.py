@@ -3,6 +3,7 @@
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
 
+from copro.core.api_schemas import Problem
 from copro.plainenglish import analyse
 from copro.writing.forms import MAX_TEXT_CHARACTERS
 
@@ -72,7 +73,7 @@ class ReportOut(Schema):
 
 @router.post(
     "",
-    response=ReportOut,
+    response={200: ReportOut, 400: Problem, 422: Problem},
     auth=None,
     summary="Check how easy a text is to read",
     description="Nothing is stored. Public, like the page: the guidance asks everyone to write "
