@@ -312,11 +312,17 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 
 # --- E-mail -------------------------------------------------------------------------------------
+# On a real service every message goes through the outbox (copro/core/mail.py): stored with the
+# change that caused it and handed to EMAIL_DELIVERY_BACKEND by the task worker, with retries,
+# so nothing is lost while the mail server is down (FLT-10). The task worker must be running.
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"
     if DEBUG
-    else "django.core.mail.backends.smtp.EmailBackend",
+    else "copro.core.mail.QueuedEmailBackend",
+)
+EMAIL_DELIVERY_BACKEND = env_str(
+    "EMAIL_DELIVERY_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
 )
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
