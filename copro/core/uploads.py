@@ -71,3 +71,26 @@ def limit_uploads(max_bytes: int) -> Callable:
         return wrapper
 
     return decorator
+
+
+STORAGE_FULL_MESSAGE = (
+    "We could not keep your file just now, so nothing has been saved. Please try again later."
+)
+
+
+def store_file(storage, name: str, data: bytes, *, field: str) -> str:
+    """Save an upload's bytes; when the storage cannot take them (a full disk, a storage
+    service that is down: FLT-7) refuse beside the form's field instead of an error page."""
+    import logging
+
+    from django.core.exceptions import ValidationError
+    from django.core.files.base import ContentFile
+
+    try:
+        return storage.save(name, ContentFile(data))
+    except OSError as error:
+        logging.getLogger("copro.uploads").error(
+            "upload not stored",
+            extra={"event": "upload_not_stored", "error_type": type(error).__name__},
+        )
+        raise ValidationError({field: STORAGE_FULL_MESSAGE}) from None

@@ -7,11 +7,11 @@ import uuid
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from copro.core.uploads import store_file
 from copro.framework.models import NetworkGroup
 from copro.meetings import hosts
 from copro.meetings.files import CheckedPaper, plain_english
@@ -408,7 +408,7 @@ def paper_add(*, meeting: Meeting, title: str, checked: CheckedPaper, by: User) 
     points at a missing file)."""
     level, reason, findings = plain_english(checked.text)
     storage = storages["default"]
-    stored = storage.save(f"{PAPERS_FOLDER}/{uuid.uuid4().hex}", ContentFile(checked.data))
+    stored = store_file(storage, f"{PAPERS_FOLDER}/{uuid.uuid4().hex}", checked.data, field="file")
     try:
         with transaction.atomic():
             paper = Paper(

@@ -18,6 +18,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import DatabaseError, connection
 from django.utils import timezone
 
+from copro.core.uploads import STORAGE_FULL_MESSAGE
 from copro.reciprocity import services
 from copro.reciprocity.models import Expense, Transaction
 from tests.people.factories import UserFactory
@@ -88,8 +89,8 @@ def test_flt7_a_full_media_disk_saves_no_row_and_tells_the_person(client, carla,
     }
     receipt = SimpleUploadedFile("bus.pdf", A_PDF)
     response = client.post("/thanks/expenses/new/", expense_form(receipt=receipt))
-    assert response.status_code == 500
-    assert PROBLEM_PAGE in response.content.decode()
+    assert response.status_code == 200  # the form again, with the message beside the field
+    assert STORAGE_FULL_MESSAGE in response.content.decode()
     assert not Expense.objects.exists(), "a row was saved for a receipt that was not kept"
     assert not (settings.MEDIA_ROOT).exists() or not any(settings.MEDIA_ROOT.rglob("*.*"))
 
@@ -189,3 +190,21 @@ def test_flt2_flt3_after_the_database_drops_connections_readyz_and_pages_recover
     connection.close_if_unusable_or_obsolete()
     assert client.get("/readyz").status_code == 200
     assert client.get("/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_flt7_a_full_media_disk_refuses_a_meeting_paper_beside_the_field(client, settings):
+    from copro.meetings.models import Paper
+    from tests.meetings.test_file_papers import upload
+    from tests.meetings.world import make_meeting_world
+
+    mworld = make_meeting_world()
+    before = Paper.objects.count()
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": f"{__name__}.FullStorage", "OPTIONS": {}},
+    }
+    response = upload(client, mworld, "notes.txt", b"Plain words for everyone.")
+    assert response.status_code == 200
+    assert STORAGE_FULL_MESSAGE in response.content.decode().replace("&#x27;", "'")
+    assert Paper.objects.count() == before

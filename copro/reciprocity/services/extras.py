@@ -4,11 +4,11 @@ import uuid
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.db import transaction
 from django.utils import timezone
 
+from copro.core.uploads import store_file
 from copro.people.models import User
 from copro.reciprocity import policy
 from copro.reciprocity.models import Expense, MoneyAudit, Recognition
@@ -50,7 +50,9 @@ def expense_claim(
     if receipt is None:
         return _expense_save(expense)
     storage = storages["default"]
-    stored = storage.save(f"{RECEIPTS_FOLDER}/{uuid.uuid4().hex}", ContentFile(receipt.data))
+    stored = store_file(
+        storage, f"{RECEIPTS_FOLDER}/{uuid.uuid4().hex}", receipt.data, field="receipt"
+    )
     expense.receipt_stored_name, expense.receipt_name = stored, receipt.name
     expense.receipt_kind, expense.receipt_size = receipt.kind, len(receipt.data)
     expense.receipt_sha256 = receipt.sha256
