@@ -16,6 +16,8 @@ def _nav_items(request: HttpRequest) -> list[dict]:
         items.insert(3, ("Your thanks", reverse("reciprocity:mine")))
         items.insert(4, ("Training", reverse("learning:home")))
         items.insert(5, ("Clinics and case studies", reverse("community:home")))
+        if user.role in ("staff", "administrator"):
+            items.append(("How we are doing", reverse("reports:dashboard")))
         items.append(("Your account", reverse("accounts:home")))
     path = request.path
     result = []
