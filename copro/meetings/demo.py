@@ -259,15 +259,17 @@ def _venues() -> list[Venue]:
     return result
 
 
+def _format(venue, hybrid: bool) -> str:
+    if venue is None:
+        return Meeting.Format.ONLINE
+    return Meeting.Format.HYBRID if hybrid else Meeting.Format.IN_PERSON
+
+
 def _meeting(project: Project, venues: list[Venue], plan) -> None:
     title, starts, minutes, purpose, venue, hybrid, status, papers, attended = plan
     if Meeting.objects.filter(project=project, title=title).exists():
         return
-    fmt = (
-        Meeting.Format.ONLINE
-        if venue is None
-        else (Meeting.Format.HYBRID if hybrid else Meeting.Format.IN_PERSON)
-    )
+    fmt = _format(venue, hybrid)
     meeting = Meeting.objects.create(
         project=project,
         title=title,
@@ -449,11 +451,7 @@ def _group_meeting(venues: list[Venue], plan) -> bool:
     group = NetworkGroup.objects.filter(slug=slug).first()
     if group is None or Meeting.objects.filter(group=group, title=title).exists():
         return False
-    fmt = (
-        Meeting.Format.ONLINE
-        if venue is None
-        else (Meeting.Format.HYBRID if hybrid else Meeting.Format.IN_PERSON)
-    )
+    fmt = _format(venue, hybrid)
     meeting = Meeting.objects.create(
         group=group,
         title=title,

@@ -11,37 +11,15 @@ from django.utils import timezone
 from copro.community.models import CaseStudy, ClinicBooking, ClinicSlot
 from copro.meetings.models import Venue
 from tests.browser.conftest import assert_accessible
+from tests.browser.helpers import sign_in, sign_out, visit
 from tests.community.world import join, make_case_study, make_published_project, make_slot
-from tests.people.factories import PASSWORD, UserFactory
-from tests.people.mfa_helpers import confirmed_device, current_code
+from tests.people.factories import UserFactory
+from tests.people.mfa_helpers import confirmed_device
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def sign_in(page, person):
-    page.goto("/account/sign-in/")
-    page.get_by_label("Email address").fill(person.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    if person.needs_second_factor:
-        page.get_by_role("heading", name="Enter your code").wait_for()
-        page.get_by_label("Code").fill(current_code(confirmed_device(person)))
-        page.get_by_role("button", name="Continue").click()
-    page.wait_for_url("**/")
-
-
-def sign_out(page):
-    page.get_by_role("button", name="Sign out").click()
-    page.get_by_role("heading", name="You have signed out").wait_for()
-
-
-def visit(page, path, heading):
-    page.goto(path)
-    page.get_by_role("heading", name=heading, exact=True).first.wait_for()
-    assert_accessible(page)
 
 
 def test_an_ambassador_offers_a_clinic_a_citizen_books_it_and_staff_compare_case_studies(page):

@@ -12,7 +12,7 @@ from copro.meetings import services
 from copro.meetings.models import Invitee, Meeting
 from copro.people.models import GroupMembership, Profile
 from tests.browser.conftest import assert_accessible
-from tests.browser.test_reciprocity_journey import sign_in, sign_out
+from tests.browser.helpers import sign_in, sign_out
 from tests.people.factories import UserFactory
 from tests.people.mfa_helpers import confirmed_device
 

@@ -19,8 +19,9 @@ from copro.meetings.models import Attendance, Meeting
 from copro.reciprocity import db_guards, services
 from copro.reciprocity.models import ActivityType, PaymentClaim, Rate, Reward
 from tests.browser.conftest import assert_accessible
-from tests.people.factories import PASSWORD, UserFactory
-from tests.people.mfa_helpers import confirmed_device, current_code
+from tests.browser.helpers import sign_in, sign_out, visit
+from tests.people.factories import UserFactory
+from tests.people.mfa_helpers import confirmed_device
 from tests.projects.factories import MembershipFactory, ProjectFactory
 from tests.reciprocity.conftest import A_PDF
 
@@ -28,29 +29,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def sign_in(page, person):
-    page.goto("/account/sign-in/")
-    page.get_by_label("Email address").fill(person.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    if person.needs_second_factor:
-        page.get_by_role("heading", name="Enter your code").wait_for()
-        page.get_by_label("Code").fill(current_code(confirmed_device(person)))
-        page.get_by_role("button", name="Continue").click()
-    page.wait_for_url("**/")
-
-
-def sign_out(page):
-    page.get_by_role("button", name="Sign out").click()
-    page.get_by_role("heading", name="You have signed out").wait_for()
-
-
-def visit(page, path, heading):
-    page.goto(path)
-    page.get_by_role("heading", name=heading, exact=True).first.wait_for()
-    assert_accessible(page)
 
 
 @pytest.fixture(autouse=True)

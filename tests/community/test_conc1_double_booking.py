@@ -2,49 +2,26 @@
 is made, and a partial unique constraint allows one live booking per slot, so exactly one
 person gets it and the others are told plainly that it has gone."""
 
-import threading
-
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 
 from copro.community import services
 from copro.community.models import ClinicBooking
 from tests.community.world import make_slot, make_world
+from tests.concurrency import run_together, skip_on_sqlite
 from tests.people.factories import UserFactory
 
 # serialized_rollback puts back the guidance rows (the network groups) that the flush removes.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-def _run_together(jobs) -> list[Exception]:
-    errors: list[Exception] = []
-    start = threading.Barrier(len(jobs))
-
-    def run(job):
-        try:
-            start.wait()
-            job()
-        except Exception as error:  # collected and asserted below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return errors
-
-
 def test_conc1_many_people_booking_one_clinic_at_once_give_it_to_one():
-    if connection.vendor == "sqlite":
-        pytest.skip("SQLite serialises writers; the concurrent case runs on PostgreSQL")
+    skip_on_sqlite()
     world = make_world()
     racers = UserFactory.create_batch(8)
     jobs = [(lambda p=p: services.clinic_book(slot=world.free_slot, person=p)) for p in racers]
-    errors = _run_together(jobs)
+    errors = run_together(jobs)
     assert ClinicBooking.objects.filter(slot=world.free_slot, status="booked").count() == 1
     assert len(errors) == 7
     assert all(isinstance(e, ValidationError) for e in errors)

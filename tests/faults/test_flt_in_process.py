@@ -164,7 +164,7 @@ KILL_OTHERS = (
 )
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_flt2_flt3_after_the_database_drops_connections_readyz_and_pages_recover(client):
     """A restart of PostgreSQL, as far as the app can tell, is every connection ending at once.
     The real server is shared, so it is not restarted: its backends serving this app are

@@ -23,7 +23,7 @@ from django.db import connection
 from copro.people.models import SignInLinkRequest
 from tests.ops.test_two_app_processes import free_port, shared_database_env
 
-pytestmark = [pytest.mark.faults, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.faults, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 ROOT = Path(__file__).resolve().parents[2]
 START_TIMEOUT = 90

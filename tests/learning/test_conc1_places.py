@@ -1,13 +1,11 @@
 """CONC-1: limited places under concurrent requests. Real threads need PostgreSQL's row locks;
 SQLite lets one writer in at a time, so these skip there with a reason."""
 
-import threading
-
 import pytest
-from django.db import connection
 
 from copro.learning import services
 from copro.learning.models import Booking
+from tests.concurrency import run_together, skip_on_sqlite
 from tests.learning.world import make_session, make_world
 from tests.people.factories import UserFactory
 
@@ -15,47 +13,21 @@ from tests.people.factories import UserFactory
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-def _skip_on_sqlite():
-    if connection.vendor == "sqlite":
-        pytest.skip("SQLite serialises writers; the concurrent case runs on PostgreSQL")
-
-
-def _run_together(jobs) -> list[Exception]:
-    errors: list[Exception] = []
-    start = threading.Barrier(len(jobs))
-
-    def run(job):
-        try:
-            start.wait()
-            job()
-        except Exception as error:  # collected and asserted below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return errors
-
-
 def test_conc1_many_people_booking_the_last_place_at_once_get_one_place():
-    _skip_on_sqlite()
+    skip_on_sqlite()
     world = make_world()
     session = make_session(world.level_1, world.ambassador, capacity=3)
     for person in UserFactory.create_batch(2):
         services.booking_make(session=session, person=person, by=person)
     racers = UserFactory.create_batch(8)
     jobs = [(lambda p=p: services.booking_make(session=session, person=p, by=p)) for p in racers]
-    assert _run_together(jobs) == []
+    assert run_together(jobs) == []
     assert session.bookings.filter(status="booked").count() == 3
     assert session.bookings.filter(status="waiting", person__in=racers).count() == 7
 
 
 def test_conc1_two_cancellations_at_once_promote_two_people():
-    _skip_on_sqlite()
+    skip_on_sqlite()
     world = make_world()
     session = make_session(world.level_1, world.ambassador, capacity=2)
     a, b, c, d, e = UserFactory.create_batch(5)
@@ -69,14 +41,14 @@ def test_conc1_two_cancellations_at_once_promote_two_people():
         )
         for p in (a, b)
     ]
-    assert _run_together(jobs) == []
+    assert run_together(jobs) == []
     statuses = {p: Booking.objects.get(session=session, person=p).status for p in (c, d, e)}
     assert statuses == {c: "booked", d: "booked", e: "waiting"}
     assert session.bookings.filter(status="booked").count() == 2
 
 
 def test_conc1_cancelling_and_booking_at_once_never_exceed_capacity():
-    _skip_on_sqlite()
+    skip_on_sqlite()
     world = make_world()
     session = make_session(world.level_1, world.ambassador, capacity=2)
     holders = UserFactory.create_batch(2)
@@ -93,6 +65,6 @@ def test_conc1_cancelling_and_booking_at_once_never_exceed_capacity():
         )
         for p in holders
     ]
-    assert _run_together(jobs) == []
+    assert run_together(jobs) == []
     assert session.bookings.filter(status="booked").count() == 2
     assert session.bookings.filter(status="waiting").count() == 4

@@ -3,47 +3,19 @@ concurrent double submits. Real threads need PostgreSQL's row locks; SQLite lets
 at a time, so these skip there with a reason (the sequential double submit is tested in
 test_view_readiness.py on both)."""
 
-import threading
-
 import pytest
-from django.db import connection
 
 from copro.readiness import services
 from copro.readiness.models import AuditParticipant, AuditScore, AuditStatement
+from tests.concurrency import run_together, skip_on_sqlite
 from tests.readiness.world import make_world
 
 # serialized_rollback puts back the guidance rows (principles, statements) the flush removes.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-def _skip_on_sqlite():
-    if connection.vendor == "sqlite":
-        pytest.skip("SQLite serialises writers; the concurrent case runs on PostgreSQL")
-
-
-def _run_together(jobs) -> list[Exception]:
-    errors: list[Exception] = []
-    start = threading.Barrier(len(jobs))
-
-    def run(job):
-        try:
-            start.wait()
-            job()
-        except Exception as error:  # collected and asserted below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return errors
-
-
 def test_conc1_the_same_scores_sent_many_times_at_once_keep_one_row_per_statement():
-    _skip_on_sqlite()
+    skip_on_sqlite()
     world = make_world()
     participant = AuditParticipant.objects.get(round=world.open_round, person=world.participant)
     statements = list(AuditStatement.objects.filter(is_active=True))
@@ -55,20 +27,20 @@ def test_conc1_the_same_scores_sent_many_times_at_once_keep_one_row_per_statemen
         )
         for value in (1, 2, 3, 4, 5, 1, 2, 3)
     ]
-    assert _run_together(jobs) == []
+    assert run_together(jobs) == []
     assert AuditScore.objects.filter(participant=participant).count() == len(statements)
     # One submission won as a whole: every statement has the same score.
     assert len(set(AuditScore.objects.values_list("score", flat=True))) == 1
 
 
 def test_conc1_adding_the_same_person_at_once_adds_them_once():
-    _skip_on_sqlite()
+    skip_on_sqlite()
     world = make_world()
     jobs = [
         (lambda: services.participant_add(round=world.open_round, person=world.citizen, by=None))
         for _ in range(8)
     ]
-    assert _run_together(jobs) == []
+    assert run_together(jobs) == []
     assert (
         AuditParticipant.objects.filter(round=world.open_round, person=world.citizen).count() == 1
     )
