@@ -429,3 +429,26 @@ def test_conc1_many_people_signing_up_at_once_never_overfill_the_event():
     assert errors == []
     replies = sorted(event.invitees.values_list("reply", flat=True))
     assert replies == ["waitlist"] * 6 + ["yes"] * 2
+
+
+@pytest.mark.django_db
+def test_coming_to_a_group_meeting_counts_for_the_person_and_proposes_their_reward(gworld):
+    """Group meetings are left out of every project's evidence, but the time people give to
+    them still counts: a reward is proposed, with no project, and the involvement record
+    names the group."""
+    from copro.people.involvement import involvement_record
+    from copro.reciprocity.models import Reward
+
+    Meeting.objects.filter(pk=gworld.meeting_a.pk).update(
+        starts_at=timezone.now() - datetime.timedelta(days=2)
+    )
+    gworld.meeting_a.refresh_from_db()
+    services.attendance_record(
+        meeting=gworld.meeting_a,
+        entries=[(gworld.invitee_a, "attended", 90)],
+        by=gworld.staff,
+    )
+    reward = Reward.objects.get(person=gworld.board_member)
+    assert reward.project is None and reward.minutes == 90
+    record = involvement_record(user=gworld.board_member)
+    assert "Board Group" in str(record)
