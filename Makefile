@@ -71,10 +71,14 @@ assets: node_modules/.installed
 ## minutes. Results in docs/benchmarks/ (README there). Needs PostgreSQL at PG_URL. Not in `make test`.
 BENCH_SCALE ?= 10
 bench: install
-	@for b in bench/bench_*.py; do echo "== $$b"; .venv/bin/python $$b; done
+	@echo "== bench/bench_plainenglish.py"; .venv/bin/python bench/bench_plainenglish.py
 	@if scripts/postgres-ready; then \
 		echo "== bench/run_load.py (scale $(BENCH_SCALE))"; \
-		PG_URL=$(PG_URL) .venv/bin/python bench/run_load.py --scale $(BENCH_SCALE) $(if $(BENCH_FULL),--full,); \
+		status=0; \
+		PG_URL=$(PG_URL) .venv/bin/python bench/run_load.py --scale $(BENCH_SCALE) --keep $(if $(BENCH_FULL),--full,) || status=$$?; \
+		echo "== bench/bench_reports.py (the dashboard and a project report on the same data)"; \
+		DEBUG=1 DATABASE_URL=$(dir $(PG_URL))copro_bench .venv/bin/python bench/bench_reports.py || status=$$?; \
+		exit $$status; \
 	else echo "== PostgreSQL is not reachable at 127.0.0.1:5432: the load test is SKIPPED"; fi
 
 demo: install
