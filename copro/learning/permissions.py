@@ -75,22 +75,18 @@ def _own(model, *, viewer: User, pk: int, request, label: str):
 
 
 def ordering_attempt_get_for_owner(*, viewer: User, pk: int, request=None):
-
     return _own(OrderingAttempt, viewer=viewer, pk=pk, request=request, label="ordering attempt")
 
 
 def tip_check_in_get_for_owner(*, viewer: User, pk: int, request=None):
-
     return _own(TipCheckIn, viewer=viewer, pk=pk, request=request, label="tips check-in")
 
 
 def recipe_check_in_get_for_owner(*, viewer: User, pk: int, request=None):
-
     return _own(RecipeCheckIn, viewer=viewer, pk=pk, request=request, label="values check-in")
 
 
 def journal_entry_get_for_owner(*, viewer: User, pk: int, request=None):
-
     return _own(JournalEntry, viewer=viewer, pk=pk, request=request, label="journal entry")
 
 
