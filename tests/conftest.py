@@ -70,3 +70,14 @@ def _clear_axes_cache():
 
     cache.clear()
     yield
+
+
+@pytest.fixture
+def clamd(settings, tmp_path):
+    """A stand-in virus scanner (tests/clamd.py) that the upload checks talk to."""
+    from tests.clamd import FakeClamd
+
+    fake = FakeClamd(tmp_path / "clamd.sock")
+    settings.CLAMD_SOCKET = fake.path
+    yield fake
+    fake.close()

@@ -5,11 +5,9 @@ A group's meeting is seen by the group's members and its invitees; staff and adm
 organise it. An open event is seen by anyone signed in, who may sign up for a place."""
 
 import datetime
-import threading
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,6 +15,7 @@ from copro.framework.models import NetworkGroup
 from copro.meetings import services
 from copro.meetings.models import AgendaItem, Arrangement, Invitee, Meeting
 from copro.people.models import GroupMembership, Profile
+from tests.concurrency import run_together, skip_on_sqlite
 from tests.core.urlwalk import iter_patterns
 from tests.meetings.test_az_meetings import MATRIX
 from tests.meetings.world import a_paper, a_venue
@@ -404,29 +403,17 @@ def test_only_open_events_take_sign_ups_and_not_after_they_happen(client, gworld
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_conc1_many_people_signing_up_at_once_never_overfill_the_event():
-    if connection.vendor == "sqlite":
-        pytest.skip("SQLite serialises writers; the concurrent case runs on PostgreSQL")
+    skip_on_sqlite()
     staff = UserFactory(role="staff")
     group = a_group("Race Group", 9)
     event = group_plan(group, staff, a_venue(by=staff), title="Race", open_to_all=True, capacity=2)
+
+    def sign_up_twice(person):  # a double click
+        services.event_sign_up(meeting=event, user=person, by=person)
+        services.event_sign_up(meeting=event, user=person, by=person)
+
     people = [UserFactory() for _ in range(8)]
-    errors = []
-
-    def run(person):
-        try:
-            services.event_sign_up(meeting=event, user=person, by=person)
-            services.event_sign_up(meeting=event, user=person, by=person)  # a double click
-        except Exception as error:  # noqa: BLE001 - the test reports any error
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(p,)) for p in people]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    assert run_together([lambda p=p: sign_up_twice(p) for p in people]) == []
     replies = sorted(event.invitees.values_list("reply", flat=True))
     assert replies == ["waitlist"] * 6 + ["yes"] * 2
 

@@ -2,16 +2,15 @@
 CONC-1 (two people take the last place) and CONC-3 (attendance saved twice)."""
 
 import datetime
-import threading
 
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.db import connection
 
 from copro.meetings import services
 from copro.meetings.models import Attendance, Invitee, Meeting
 from copro.projects import services as project_services
+from tests.concurrency import run_together, skip_on_sqlite
 from tests.meetings.world import a_venue, plan
 from tests.people.factories import UserFactory
 from tests.projects.world import TODAY, make_world
@@ -137,31 +136,11 @@ def test_the_reply_page_says_plainly_that_the_person_is_on_the_waiting_list(clie
     assert Invitee.objects.get(pk=b.pk).on_waiting_list
 
 
-def _in_threads(target, args_list):
-    errors = []
-
-    def run(*args):
-        try:
-            target(*args)
-        except Exception as error:  # collected and asserted by the caller
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=args) for args in args_list]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return errors
-
-
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_conc1_many_people_saying_yes_at_once_never_overfill_the_meeting():
-    if connection.vendor == "sqlite":
-        pytest.skip("SQLite serialises writers; the concurrent case runs on PostgreSQL")
+    skip_on_sqlite()
     _world, meeting, invitees = a_meeting_with(8, capacity=1)
-    errors = _in_threads(lambda i: reply(i, "yes"), [(i,) for i in invitees])
+    errors = run_together([lambda i=i: reply(i, "yes") for i in invitees])
     assert errors == []
     assert sorted(replies(meeting)) == ["waitlist"] * 7 + ["yes"]
 
@@ -209,8 +188,7 @@ def test_conc3_saving_attendance_twice_proposes_one_reward_per_person():
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_conc3_saving_attendance_concurrently_keeps_one_record_per_person():
-    if connection.vendor == "sqlite":
-        pytest.skip("SQLite serialises writers; the concurrent case runs on PostgreSQL")
+    skip_on_sqlite()
     world, meeting, _invitees = a_meeting_with(3)
     Meeting.objects.filter(pk=meeting.pk).update(
         starts_at=meeting.starts_at - datetime.timedelta(days=30)
@@ -220,7 +198,7 @@ def test_conc3_saving_attendance_concurrently_keeps_one_record_per_person():
     def save():
         services.attendance_record(meeting=meeting, entries=_entries(meeting), by=world.lead_a)
 
-    assert _in_threads(save, [()] * 6) == []
+    assert run_together([save] * 6) == []
     assert Attendance.objects.filter(meeting=meeting).count() == 3
     from copro.reciprocity.models import Reward
 

@@ -4,8 +4,6 @@ content check and the error beside the field are all tested together."""
 
 import io
 import os
-import socket
-import threading
 import zipfile
 
 import pytest
@@ -233,45 +231,6 @@ def test_file6_no_image_is_accepted_so_no_photo_metadata_is_kept():
     assert "jpg" not in files.SUFFIX_KINDS and "jpeg" not in files.SUFFIX_KINDS
     with pytest.raises(files.ValidationError):
         files.check_upload(b"\xff\xd8\xff\xe1\x00\x10Exif\x00\x00", "photo.pdf")
-
-
-class FakeClamd:
-    """A clamd on a UNIX socket that answers FOUND for the EICAR string and OK otherwise."""
-
-    def __init__(self, path):
-        self.path = str(path)
-        self.server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        self.server.bind(self.path)
-        self.server.listen(4)
-        self.thread = threading.Thread(target=self.serve, daemon=True)
-        self.thread.start()
-
-    def serve(self):
-        while True:
-            try:
-                conn, _ = self.server.accept()
-            except OSError:
-                return
-            with conn:
-                data = b""
-                while not data.endswith(b"\0\0\0\0"):
-                    part = conn.recv(65536)
-                    if not part:
-                        break
-                    data += part
-                found = b"EICAR-STANDARD-ANTIVIRUS-TEST-FILE" in data
-                conn.sendall(b"stream: Eicar-Signature FOUND\0" if found else b"stream: OK\0")
-
-    def close(self):
-        self.server.close()
-
-
-@pytest.fixture
-def clamd(settings, tmp_path):
-    fake = FakeClamd(tmp_path / "clamd.sock")
-    settings.CLAMD_SOCKET = fake.path
-    yield fake
-    fake.close()
 
 
 @pytest.mark.django_db

@@ -6,9 +6,7 @@ import datetime
 import io
 import os
 import re
-import socket
 import struct
-import threading
 import zlib
 
 import pytest
@@ -359,45 +357,6 @@ def test_file6_a_photo_taken_sideways_is_kept_the_right_way_up():
 
 
 # --- FILE-7 viruses ---------------------------------------------------------------------------
-
-
-class FakeClamd:
-    """A clamd on a UNIX socket that answers FOUND for the EICAR string and OK otherwise."""
-
-    def __init__(self, path):
-        self.path = str(path)
-        self.server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        self.server.bind(self.path)
-        self.server.listen(4)
-        self.thread = threading.Thread(target=self.serve, daemon=True)
-        self.thread.start()
-
-    def serve(self):
-        while True:
-            try:
-                conn, _ = self.server.accept()
-            except OSError:
-                return
-            with conn:
-                data = b""
-                while not data.endswith(b"\0\0\0\0"):
-                    part = conn.recv(65536)
-                    if not part:
-                        break
-                    data += part
-                found = b"EICAR-STANDARD-ANTIVIRUS-TEST-FILE" in data
-                conn.sendall(b"stream: Eicar-Signature FOUND\0" if found else b"stream: OK\0")
-
-    def close(self):
-        self.server.close()
-
-
-@pytest.fixture
-def clamd(settings, tmp_path):
-    fake = FakeClamd(tmp_path / "clamd.sock")
-    settings.CLAMD_SOCKET = fake.path
-    yield fake
-    fake.close()
 
 
 def test_file7_a_receipt_with_a_virus_is_refused(client, citizen, clamd):

@@ -13,14 +13,14 @@ from django.db import connection
 
 from copro.reports import schedules
 from copro.reports.models import ReportSchedule, ReportSend
+from tests.concurrency import skip_on_sqlite
 from tests.people.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_conc_two_runs_at_once_send_each_report_once(monkeypatch):
-    if connection.vendor == "sqlite":
-        pytest.skip("SQLite serialises writers; the concurrent case runs on PostgreSQL")
+    skip_on_sqlite()
     owner = UserFactory(role="staff")
     for _ in range(3):
         schedule = schedules.schedule_create(

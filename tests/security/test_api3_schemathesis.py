@@ -17,7 +17,6 @@ from django.db import close_old_connections
 from django.middleware.csrf import _get_new_csrf_string
 from django.test import Client
 from schemathesis.core.failures import AcceptedNegativeData, FailureGroup
-from schemathesis.openapi.checks import UndefinedContentType, UndefinedStatusCode
 from schemathesis.specs.openapi.checks import ignored_auth
 
 from copro.api import api
@@ -63,14 +62,9 @@ def persona_session(request, api_world):
     return session(api_world, request.param)
 
 
-# Findings of this test that need a change in the app, with the change: each is a dynamic
-# xfail, so the operation still runs every check and any other failure fails the test. Empty:
-# every operation declares its 401, 404 and 422 answers (copro/core/api_schemas.py).
-KNOWN: dict[str, str] = {}
 # Every call carries the persona's session cookie, so schemathesis's negative cases that leave
 # the cookie out cannot take effect; AZ-11 (test_az1_az11_crawl.py) covers signed-out calls.
 HARNESS = settings.SESSION_COOKIE_NAME  # failures about the session cookie parameter
-KNOWN_KINDS = (UndefinedStatusCode, UndefinedContentType)
 
 
 @schema.parametrize()
@@ -87,7 +81,4 @@ def test_api3_every_operation_keeps_to_its_schema(case, persona_session):
         ]
         if not real:
             return
-        label = f"{case.operation.method.upper()} {case.operation.path}"
-        if label in KNOWN and all(isinstance(f, KNOWN_KINDS) for f in real):
-            pytest.xfail(KNOWN[label])
         raise
