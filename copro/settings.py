@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "copro.core",
     "copro.people",
+    "copro.notifications",
     "copro.framework",
     "copro.writing",
     "copro.projects",
