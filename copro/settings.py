@@ -80,6 +80,11 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 COUNCIL_NAME = env_str("COUNCIL_NAME", "Demo County Council")
+# How people reach the council: shown on "Contact us", in the footer and the accessibility statement.
+COUNCIL_PHONE = env_str("COUNCIL_PHONE", "01234 567890")
+COUNCIL_EMAIL = env_str("COUNCIL_EMAIL", "coproduction@council.example")
+COUNCIL_ADDRESS = env_str("COUNCIL_ADDRESS", "Co-production team, County Hall, Market Street, OX1 1AA")
+COUNCIL_OPENING_HOURS = env_str("COUNCIL_OPENING_HOURS", "Monday to Friday, 9am to 5pm")
 SERVICE_NAME = "Working Together"
 
 INSTALLED_APPS = [

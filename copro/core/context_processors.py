@@ -30,6 +30,10 @@ def _nav_items(request: HttpRequest) -> list[dict]:
 def service(request: HttpRequest) -> dict:
     return {
         "council_name": settings.COUNCIL_NAME,
+        "council_phone": settings.COUNCIL_PHONE,
+        "council_email": settings.COUNCIL_EMAIL,
+        "council_address": settings.COUNCIL_ADDRESS,
+        "council_opening_hours": settings.COUNCIL_OPENING_HOURS,
         "service_name": settings.SERVICE_NAME,
         "nav_items": _nav_items(request),
         "session_idle_seconds": settings.SESSION_IDLE_SECONDS,
