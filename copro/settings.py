@@ -80,10 +80,12 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 COUNCIL_NAME = env_str("COUNCIL_NAME", "Demo County Council")
-# How people reach the council: shown on "Contact us", in the footer and the accessibility statement.
+# How people reach the council: on "Contact us", in the footer and the accessibility statement.
 COUNCIL_PHONE = env_str("COUNCIL_PHONE", "01234 567890")
 COUNCIL_EMAIL = env_str("COUNCIL_EMAIL", "coproduction@council.example")
-COUNCIL_ADDRESS = env_str("COUNCIL_ADDRESS", "Co-production team, County Hall, Market Street, OX1 1AA")
+COUNCIL_ADDRESS = env_str(
+    "COUNCIL_ADDRESS", "Co-production team, County Hall, Market Street, OX1 1AA"
+)
 COUNCIL_OPENING_HOURS = env_str("COUNCIL_OPENING_HOURS", "Monday to Friday, 9am to 5pm")
 SERVICE_NAME = "Working Together"
 
@@ -390,6 +392,9 @@ CITIZENS_CAN_START_PROJECTS = env_bool("CITIZENS_CAN_START_PROJECTS", False)
 # --- Meetings ---------------------------------------------------------------------------------
 # Papers sent fewer than this many days before a meeting are flagged to the organiser and counted
 # as late in the project's evidence (the guidance: give people enough time to read).
+# A record about a day more than this many days before it was entered is "recorded late": it
+# counts as evidence only once the person confirms it (copro/core/provenance.py).
+EVIDENCE_LATE_DAYS = env_int("EVIDENCE_LATE_DAYS", 14)
 PAPERS_DAYS_BEFORE = env_int("PAPERS_DAYS_BEFORE", 7)
 # The largest meeting paper accepted; a bigger file is dropped while it arrives (FILE-1).
 MEETING_PAPER_MAX_BYTES = env_int("MEETING_PAPER_MAX_BYTES", 10 * 1024 * 1024)

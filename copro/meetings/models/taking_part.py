@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from copro.core.models import BaseModel
+from copro.core.provenance import EntryMethod, Provenance
 from copro.meetings.models.meeting import MAX_MINUTES, Meeting
 from copro.people.models import AccessNeed, User
 
@@ -119,7 +120,7 @@ class Arrangement(models.Model):
         return self.status in self.PROVIDED
 
 
-class Attendance(models.Model):
+class Attendance(Provenance, models.Model):
     class Status(models.TextChoices):
         ATTENDED = "attended", "Came"
         APOLOGIES = "apologies", "Sent apologies"
@@ -134,6 +135,10 @@ class Attendance(models.Model):
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     recorded_at = models.DateTimeField(default=timezone.now)
+    # Usually typed in by the lead or the organiser, not by the person (copro/core/provenance.py).
+    entry_method = models.CharField(
+        max_length=20, choices=EntryMethod.choices, default=EntryMethod.ORGANISER
+    )
 
     class Meta:
         ordering = ["pk"]

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils import timezone
 
 from copro.core.models import BaseModel
+from copro.core.provenance import Provenance
 from copro.people.models import User
 from copro.projects.models.decision import Decision
 from copro.projects.models.project import Project, Stage
@@ -28,7 +29,7 @@ class Action(BaseModel):
         return self.title
 
 
-class Contribution(BaseModel):
+class Contribution(Provenance, BaseModel):
     class Kind(models.TextChoices):
         IDEA = "idea", "An idea"
         CONCERN = "concern", "A concern"

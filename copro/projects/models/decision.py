@@ -4,6 +4,7 @@ from django.db import models
 from django.utils import timezone
 
 from copro.core.models import BaseModel
+from copro.core.provenance import Provenance
 from copro.people.models import User
 from copro.projects.models.project import Project, Stage
 
@@ -50,7 +51,7 @@ class DecisionOption(models.Model):
         return self.text
 
 
-class Position(models.Model):
+class Position(Provenance, models.Model):
     """One person's vote or position, with equal weight. Entered by them, or for them by staff
     from what they said on paper or by phone (marked so)."""
 

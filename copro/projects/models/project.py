@@ -4,6 +4,7 @@ from django.db import models
 from django.urls import reverse
 
 from copro.core.models import BaseModel
+from copro.core.provenance import EntryMethod, Provenance
 from copro.people.models import User
 
 
@@ -57,7 +58,7 @@ class StageChange(models.Model):
         return f"{self.project}: {self.get_stage_display()} from {self.changed_on}"
 
 
-class Membership(BaseModel):
+class Membership(Provenance, BaseModel):
     class Kind(models.TextChoices):
         EXPERIENCE = "experience", "Expert by experience"
         QUALIFICATION = "qualification", "Expert by qualification"
@@ -72,6 +73,10 @@ class Membership(BaseModel):
     role = models.CharField(max_length=10, choices=Role.choices, default=Role.MEMBER)
     joined_on = models.DateField()
     left_on = models.DateField(null=True, blank=True)
+    # Usually typed in by the lead or the organiser, not by the person (copro/core/provenance.py).
+    entry_method = models.CharField(
+        max_length=20, choices=EntryMethod.choices, default=EntryMethod.ORGANISER
+    )
 
     class Meta:
         ordering = ["joined_on", "pk"]
