@@ -4,6 +4,8 @@ Helpers fail loudly on a malformed value; secrets have no production default. `s
 every variable with its meaning, and the README's configuration table mirrors it.
 """
 
+import base64
+import hashlib
 import os
 import secrets
 from datetime import timedelta
@@ -125,6 +127,12 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "copro.core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETags and 304s for pages that can be cached; outside the public page cache, so kept pages
+    # answer conditional requests too.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Pages people read without signing in, served from the cache until the record changes
+    # (copro/core/public_cache.py). Before the session and CSRF, which a kept page never needs.
+    "copro.core.public_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -288,10 +296,19 @@ SILENCED_SYSTEM_CHECKS = [
     # undo; that is the council's decision to take, not this service's (TESTING.md decision 6).
     "security.W021",
 ]
+# The one inline script (it tells GOV.UK Frontend's CSS that JavaScript runs) is allowed by its
+# hash rather than a nonce, so that a page people read without signing in is the same bytes for
+# everyone and can be kept in the cache (copro/core/public_cache.py).
+JS_ENABLED_SNIPPET = (
+    "document.body.className += ' js-enabled' + "
+    "('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');"
+)
+_snippet_digest = base64.b64encode(hashlib.sha256(JS_ENABLED_SNIPPET.encode()).digest()).decode()
+JS_ENABLED_SNIPPET_HASH = f"'sha256-{_snippet_digest}'"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF, NONCE],
+        "script-src": [SELF, NONCE, JS_ENABLED_SNIPPET_HASH],
         "style-src": [SELF],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
@@ -302,6 +319,39 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+
+# --- Cache ------------------------------------------------------------------------------------
+# Shared by every process that serves the site (the public page cache must see every worker's
+# changes): Redis when REDIS_URL is set (several servers), otherwise files under var/ (one server).
+REDIS_URL = env_str("REDIS_URL", None)
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+        },
+        "versions": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "TIMEOUT": None,
+            "KEY_PREFIX": "versions",
+        },
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache" / "pages"),
+            "OPTIONS": {"MAX_ENTRIES": 3000},
+        },
+        "versions": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache" / "versions"),
+            "TIMEOUT": None,
+        },
+    }
+# How long a public page may be served from the cache at most; 0 turns the cache off.
+PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 120)
 
 # --- Static files -----------------------------------------------------------------------------
 STATIC_URL = "/static/"

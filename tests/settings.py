@@ -18,3 +18,14 @@ STORAGES = {
 }
 AXES_ENABLED = True
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405  (whitenoise warns when it is missing)
+# The public page cache is tested on its own (tests/core/test_public_cache.py), with a cache of
+# its own; elsewhere a page kept by one test must not be served to the next.
+PUBLIC_CACHE_SECONDS = 0
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+    "versions": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "versions",
+        "TIMEOUT": None,
+    },
+}

@@ -37,4 +37,5 @@ def service(request: HttpRequest) -> dict:
         "service_name": settings.SERVICE_NAME,
         "nav_items": _nav_items(request),
         "session_idle_seconds": settings.SESSION_IDLE_SECONDS,
+        "js_enabled_snippet": settings.JS_ENABLED_SNIPPET,
     }
