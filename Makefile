@@ -75,14 +75,17 @@ assets: node_modules/.installed
 
 ## bench: the timings in bench/bench_*.py, then the load test (LOAD-1..5) against gunicorn +
 ## PostgreSQL on loopback: about 2.7 minutes at scale 10; BENCH_FULL=1 holds 50 users for 10
-## minutes. Results in docs/benchmarks/ (README there). Needs PostgreSQL at PG_URL. Not in `make test`.
+## minutes; BENCH_SERVERS=2 runs two app servers sharing PostgreSQL and Redis. Results in
+## docs/benchmarks/ (README there). Needs PostgreSQL at PG_URL. Not in `make test`.
 BENCH_SCALE ?= 10
 bench: install
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = "0" ] && apt-get install -y -qq wrk >/dev/null; } || \
+		echo "== wrk is missing (apt-get install wrk): the hello-world ceiling will not be measured"
 	@echo "== bench/bench_plainenglish.py"; .venv/bin/python bench/bench_plainenglish.py
 	@if scripts/postgres-ready; then \
 		echo "== bench/run_load.py (scale $(BENCH_SCALE))"; \
 		status=0; \
-		PG_URL=$(PG_URL) .venv/bin/python bench/run_load.py --scale $(BENCH_SCALE) --keep $(if $(BENCH_FULL),--full,) || status=$$?; \
+		PG_URL=$(PG_URL) .venv/bin/python bench/run_load.py --scale $(BENCH_SCALE) --keep $(if $(BENCH_FULL),--full,) $(if $(BENCH_SERVERS),--servers $(BENCH_SERVERS),) || status=$$?; \
 		echo "== bench/bench_reports.py (the dashboard and a project report on the same data)"; \
 		DEBUG=1 DATABASE_URL=$(dir $(PG_URL))copro_bench .venv/bin/python bench/bench_reports.py || status=$$?; \
 		exit $$status; \

@@ -154,6 +154,21 @@ def row(*cells) -> str:
     return "| " + " | ".join(str(c) for c in cells) + " |"
 
 
+def ceiling_lines(ceiling: dict, summary: dict) -> list[str]:
+    """The stack's ceiling (hello-world alone, with wrk) and how close the journeys came to it."""
+    if not ceiling.get("rps"):
+        return ["", "Ceiling: not measured (wrk is not installed)."]
+    best = max(r["rps"] for r in summary["stages"])
+    steps = ", ".join(f"{s['connections']} connections: {s['rps']:.0f}/s" for s in ceiling["steps"])
+    return [
+        "",
+        f"**Ceiling** (the hello-world view alone, measured with wrk in this run): "
+        f"**{ceiling['rps']:.0f} requests a second** ({steps}). The mixed journeys' best stage "
+        f"reached {best:.1f} requests a second: **{100 * best / ceiling['rps']:.0f}% of the "
+        "ceiling** (issue 20 asks for 50% or more at scale 100).",
+    ]
+
+
 def markdown(meta: dict, summary: dict, writes: dict, samples: list, flags: list) -> str:
     m, k = meta["machine"], summary["knee"]
     target = next(r for r in summary["stages"] if r["label"] == "target")
@@ -177,6 +192,7 @@ def markdown(meta: dict, summary: dict, writes: dict, samples: list, flags: list
         row("---", "---", "---"),
     ]
     lines += [row(name, value, "yes" if ok else "**no**") for name, value, ok in meta["verdicts"]]
+    lines += ceiling_lines(meta.get("ceiling") or {}, summary)
     lines += [
         "",
         f"**Knee**: throughput stopped growing by 10% or more after **{k['knee']}** "

@@ -14,7 +14,8 @@ stack in the same run. Each acknowledged write (a redirect to the success page) 
 the runner can check afterwards that each is in the database exactly once (LOAD-5).
 
 Environment (set by run_load.py): BENCH_DATA (accounts and ids, JSON), BENCH_STAGES (JSON list
-of [label, users, seconds]), BENCH_OUT (where the results go, JSON).
+of [label, users, seconds]), BENCH_OUT (where the results go, JSON), BENCH_HOSTS (the app
+servers, comma-separated, when there are several).
 """
 
 from __future__ import annotations
@@ -129,9 +130,20 @@ _citizens = itertools.count()
 _staff = itertools.count()
 
 
+# Several app servers (run_load.py --servers N): each simulated person keeps to one of them, as a
+# load balancer with sticky sessions would do; they are dealt out in turn.
+HOSTS = [h for h in os.environ.get("BENCH_HOSTS", "").split(",") if h]
+_next_host = itertools.count()
+
+
 class Journey(HttpUser):
     abstract = True
     wait_time = constant_throughput(1)  # at most one journey step a second per user
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if HOSTS:
+            self.client.base_url = HOSTS[next(_next_host) % len(HOSTS)]
 
     def get(self, path: str, name: str, **kwargs):
         return self.client.get(path, name=name, timeout=TIMEOUT, **kwargs)

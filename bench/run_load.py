@@ -21,11 +21,13 @@ docs/benchmarks/README.md explains each column. Not part of `make test`.
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import datetime
 import json
 import os
 import platform
 import secrets
+import shutil
 import signal
 import subprocess
 import sys
@@ -160,7 +162,7 @@ def journey_data(path: Path) -> None:
 # --- Running ---------------------------------------------------------------------------------
 
 
-def wait_until_up(url: str, seconds: int = 60) -> None:
+def wait_until_up(url: str, seconds: int = 180) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
@@ -185,11 +187,11 @@ def children_rss_mb(pid: int) -> float:
 
 
 class Sampler(threading.Thread):
-    """Every 5 s: the app's PostgreSQL connections, gunicorn's memory, the load average."""
+    """Every 5 s: the app's PostgreSQL connections, gunicorns' memory, the load average."""
 
-    def __init__(self, db_name: str, gunicorn_pid: int):
+    def __init__(self, db_name: str, gunicorn_pids: list[int]):
         super().__init__(daemon=True)
-        self.db_name, self.pid = db_name, gunicorn_pid
+        self.db_name, self.pids = db_name, gunicorn_pids
         self.samples: list[dict] = []
         self.done = threading.Event()
 
@@ -205,7 +207,7 @@ class Sampler(threading.Thread):
                     {
                         "at": time.time(),
                         "connections": row[0],
-                        "rss_mb": children_rss_mb(self.pid),
+                        "rss_mb": sum(children_rss_mb(pid) for pid in self.pids),
                         "load": os.getloadavg()[0],
                     }
                 )
@@ -246,6 +248,50 @@ def run_locust(env: dict, plan: list[list], work: Path, host: str) -> dict:
         stderr=subprocess.STDOUT,
     )
     return json.loads(out.read_text())
+
+
+REDIS_BENCH_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/13")
+
+
+def flush_redis(url: str) -> str:
+    import redis
+
+    redis.Redis.from_url(url).flushdb()
+    return url
+
+
+def wrk_rps(host: str, connections: int, seconds: int) -> float:
+    """Requests a second wrk gets from the hello-world view (/healthz) at this concurrency."""
+    done = subprocess.run(
+        [shutil.which("wrk") or "wrk", "-t2", f"-c{connections}", f"-d{seconds}s"]
+        + ["--timeout", "10s", host + "/healthz"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    for line in done.stdout.splitlines():
+        if line.startswith("Requests/sec:"):
+            return float(line.split()[1])
+    return 0.0
+
+
+def hello_ceiling(hosts: list[str], smoke: bool = False) -> dict:
+    """The stack's ceiling on this machine, in the same run: the hello-world view alone, with
+    more and more connections until requests a second stop growing. With several servers, each
+    is asked at once and the rates are added. Needs wrk (Debian's package; make bench installs
+    it)."""
+    if shutil.which("wrk") is None:
+        print("  wrk is not installed: the hello-world ceiling is not measured")
+        return {"rps": None, "steps": []}
+    steps = []
+    seconds = 2 if smoke else 8
+    for connections in (4, 8, 16) if smoke else (4, 8, 16, 32, 64):
+        with concurrent.futures.ThreadPoolExecutor(len(hosts)) as pool:
+            jobs = [pool.submit(wrk_rps, host, connections, seconds) for host in hosts]
+            rates = [job.result() for job in jobs]
+        steps.append({"connections": connections * len(hosts), "rps": round(sum(rates), 1)})
+        print(f"  hello-world with {connections * len(hosts)} connections: {sum(rates):.0f}/s")
+    return {"rps": max(step["rps"] for step in steps), "steps": steps}
 
 
 # --- Checking the writes (LOAD-5) ------------------------------------------------------------
@@ -355,11 +401,18 @@ def main() -> int:
     parser.add_argument("--smoke", action="store_true", help="a harness check in seconds")
     parser.add_argument("--out", default=str(ROOT / "docs" / "benchmarks"))
     parser.add_argument("--note", default=os.environ.get("BENCH_NOTE", ""))
+    parser.add_argument(
+        "--servers", type=int, default=1, help="app servers sharing PostgreSQL and Redis"
+    )
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="copro-bench-"))
     env = bench_env(database_url(args.db), work / "var", args.workers)
+    if args.servers > 1:
+        # Several servers share one cache, as on a real service with REDIS_URL.
+        env["REDIS_URL"] = flush_redis(REDIS_BENCH_URL)
     mode = "full" if args.full else "short"
+    mode += f", {args.servers} app servers" if args.servers > 1 else ""
     print(f"== Load test at scale {args.scale} ({mode}); work in {work}")
     recreate_database(args.db)
     copro(env, "migrate", "--no-input")
@@ -371,27 +424,34 @@ def main() -> int:
     journey_data(work / "data.json")
     meta = {"machine": machine(env), "data_counts": data_counts()}
 
-    host = f"http://127.0.0.1:{args.port}"
+    hosts = [f"http://127.0.0.1:{args.port + n}" for n in range(args.servers)]
     log = (work / "gunicorn.log").open("w")
-    server = subprocess.Popen(
-        [str(VENV / "gunicorn"), "--bind", f"127.0.0.1:{args.port}"],
-        env=env,
-        cwd=ROOT,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    servers = [
+        subprocess.Popen(
+            [str(VENV / "gunicorn"), "--bind", host.removeprefix("http://")],
+            env=env,
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        for host in hosts
+    ]
     sampler = None
     try:
-        wait_until_up(host + "/healthz")
-        sampler = Sampler(args.db, server.pid)
+        for host in hosts:
+            wait_until_up(host + "/healthz")
+        meta["ceiling"] = hello_ceiling(hosts, smoke=args.smoke)
+        sampler = Sampler(args.db, [server.pid for server in servers])
         sampler.start()
         plan = stages(args.full, args.smoke)
-        results = run_locust(env, plan, work, host)
+        results = run_locust(dict(env, BENCH_HOSTS=",".join(hosts)), plan, work, hosts[0])
     finally:
         if sampler:
             sampler.done.set()
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=60)
+        for server in servers:
+            server.send_signal(signal.SIGTERM)
+        for server in servers:
+            server.wait(timeout=60)
     summary = analyse(results)
     writes = check_writes(results)
     date = datetime.date.today().isoformat()
@@ -400,9 +460,10 @@ def main() -> int:
     # The date and time (UTC) of the run: several runs on one day each keep their report.
     stem = f"{date}-{time.strftime('%H%M', time.gmtime())}-scale{args.scale}"
     stem += "-full" if args.full else ""
+    stem += f"-{args.servers}servers" if args.servers > 1 else ""
     previous = sorted(
         p
-        for p in out.glob(f"*-scale{args.scale}{'-full' if args.full else ''}.json")
+        for p in out.glob(f"*-scale{args.scale}{stem.split(f'scale{args.scale}')[1]}.json")
         if p.stem != stem
     )
     flags = baseline_flags(summary, json.loads(previous[-1].read_text()) if previous else None)
@@ -415,7 +476,12 @@ def main() -> int:
         verdicts=verdicts(summary, writes),
     )
     (out / f"{stem}.md").write_text(markdown(meta, summary, writes, sampler.samples, flags))
-    baseline = {"stages": summary["stages"], "knee": summary["knee"], "machine": meta["machine"]}
+    baseline = {
+        "stages": summary["stages"],
+        "knee": summary["knee"],
+        "machine": meta["machine"],
+        "ceiling": meta["ceiling"],
+    }
     (out / f"{stem}.json").write_text(json.dumps(baseline, indent=1))
     print((out / f"{stem}.md").read_text())
     print(f"Written to {out / (stem + '.md')}; logs in {work}")
