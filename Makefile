@@ -22,8 +22,9 @@ install: .venv/.installed
 run: export DEBUG := 1
 run: export SITE_URL := http://127.0.0.1:$(PORT)
 run: install
+	@mkdir -p var && printf '# Written by make run, read by .venv/bin/copro in this checkout only.\nDEBUG=1\nSITE_URL=$(SITE_URL)\n' > var/local.env
 	$(COPRO) migrate --no-input
-	$(COPRO) demo
+	LOG_LEVEL=WARNING $(COPRO) demo
 	$(COPRO) runserver 127.0.0.1:$(PORT)
 
 ## test: lint, unit tests on SQLite, again on PostgreSQL when it answers, then browser tests

@@ -26,10 +26,9 @@ def can_host_clinics(user: User) -> bool:
 
 
 def can_browse_case_studies(user: User) -> bool:
-    """The Community of Practice, council staff and administrators."""
-    return user.is_authenticated and (
-        user.is_council_staff or _in_group(user, COMMUNITY_OF_PRACTICE)
-    )
+    """Everyone, signed in or not: a published case study is about a published project, and the
+    public, ambassadors and the Advisory Board read them too (issue 17; decision 0011 amended)."""
+    return True
 
 
 def _refuse(request, what: str):
@@ -74,20 +73,16 @@ def _leads(viewer: User):
 
 
 def case_study_list_visible(*, viewer: User) -> QuerySet[CaseStudy]:
-    """Published case studies of projects that are still published, for the Community of
-    Practice and staff; drafts only for the person who wrote them and the people who run the
+    """Published case studies of projects that are still published, for everyone (signed in or
+    not); drafts only for the person who wrote them and the people who run the
     project (administrators included)."""
+    published = Q(status=CaseStudy.Status.PUBLISHED, project__visibility=Project.Visibility.PUBLIC)
     if not viewer.is_authenticated:
-        return CaseStudy.objects.none()
+        return CaseStudy.objects.filter(published)
     if viewer.role == User.Role.ADMINISTRATOR:
         return CaseStudy.objects.all()
     own = Q(created_by=viewer) | Exists(_leads(viewer))
-    if can_browse_case_studies(viewer):
-        published = Q(
-            status=CaseStudy.Status.PUBLISHED, project__visibility=Project.Visibility.PUBLIC
-        )
-        return CaseStudy.objects.filter(published | own)
-    return CaseStudy.objects.filter(own)
+    return CaseStudy.objects.filter(published | own)
 
 
 def case_study_get_for_viewer(*, viewer: User, pk: int, request=None) -> CaseStudy:

@@ -2,8 +2,9 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -17,7 +18,6 @@ def _refused(request: HttpRequest) -> HttpResponse:
     return render(request, "community/case_studies_refused.html", status=403)
 
 
-@login_required
 @require_GET
 def case_study_list(request: HttpRequest) -> HttpResponse:
     case_studies = selectors.case_studies_for(viewer=request.user)
@@ -65,7 +65,7 @@ def case_study_new(request: HttpRequest) -> HttpResponse:
 
 def _saved_message(case_study) -> str:
     if case_study.is_published:
-        return "The case study is published for the Community of Practice and staff."
+        return "The case study is published: anyone can read it, without signing in."
     return "The case study is saved as a draft. Only you and the project's leads can see it."
 
 
@@ -103,10 +103,15 @@ def case_study_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
 @require_GET
 def case_study_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    case_study = perms.case_study_get_for_viewer(viewer=request.user, pk=pk, request=request)
+    try:
+        case_study = perms.case_study_get_for_viewer(viewer=request.user, pk=pk, request=request)
+    except Http404:
+        # Signed out: ask them to sign in, the same for a missing and a draft one (AZ-11).
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise
     return render(
         request,
         "community/case_study.html",
@@ -118,7 +123,6 @@ def case_study_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
 @require_GET
 def case_study_compare(request: HttpRequest) -> HttpResponse:
     if not perms.can_browse_case_studies(request.user):

@@ -14,6 +14,10 @@ The rules:
   says nothing that the rows do not already say, and it cannot narrow down a hidden row;
 - a share (percentage) is worked out from the shown figure and the shown total, and is hidden
   wherever its count (or the total) is.
+- one rule for a single share of two counts on any page (`share_of_counts`, issue 17): the share is
+  shown only when neither count was hidden or rounded, and is then the exact share, so it always
+  agrees with the evidence signal built from the same counts. 9 of 12 shows as "10" and "10"
+  with the share "not shown", never "100%" beside a signal that says 75%.
 
 Why the total is not the exact total rounded: four rows of "5" and two of "fewer than 5" with a
 total of "20" would give both hidden rows away (each must be 1, as the total is at most 22). A
@@ -128,6 +132,16 @@ def share_of(count: Figure, total: Figure) -> Share:
     if count.hidden or total.hidden or not total.chart_value:
         return Share(display=HIDDEN_SHARE, chart_value=None, hidden=True)
     percent = _round_half_up(Decimal(100 * count.chart_value) / total.chart_value)
+    return Share(display=f"{percent}%", chart_value=percent, hidden=False)
+
+
+def share_of_counts(count: int, total: int, *, threshold: int = MINIMUM_THRESHOLD) -> Share:
+    """The exact share of two exact counts, hidden wherever either count is hidden or rounded."""
+    exact = (count, total)
+    shown = [suppress_count(n, threshold=threshold) for n in exact]
+    if not total or any(f.hidden or f.chart_value != n for f, n in zip(shown, exact, strict=True)):
+        return Share(display=HIDDEN_SHARE, chart_value=None, hidden=True)
+    percent = _round_half_up(Decimal(100 * count) / total)
     return Share(display=f"{percent}%", chart_value=percent, hidden=False)
 
 

@@ -150,21 +150,39 @@ def toolkit(request: HttpRequest) -> HttpResponse:
     return render(request, "learning/toolkit.html", {"entries": selectors.toolkit_entries()})
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 def quiz(request: HttpRequest) -> HttpResponse:
+    """Open to everyone (issue 17). Signed in, each go is kept; signed out, the answers are
+    marked and explained on the spot and nothing is stored."""
     questions = selectors.quiz_questions()
     form = QuizForm(request.POST if request.method == "POST" else None, questions=questions)
     if request.method == "POST" and form.is_valid():
+        if not request.user.is_authenticated:
+            return _marked_not_kept(request, form.answers(), questions)
         attempt = services.quiz_submit(
             person=request.user, answers=form.answers(), questions=questions
         )
         return redirect(attempt)
-    return render(
-        request,
-        "learning/quiz.html",
-        {"form": form, "attempts": selectors.quiz_attempts_of(person=request.user)},
+    attempts = (
+        selectors.quiz_attempts_of(person=request.user) if request.user.is_authenticated else []
     )
+    return render(request, "learning/quiz.html", {"form": form, "attempts": attempts})
+
+
+def _marked_not_kept(request: HttpRequest, answers: dict, questions: list) -> HttpResponse:
+    marked = []
+    for question in questions:
+        chosen = sorted(set(answers.get(question.pk, [])))
+        marked.append(
+            {
+                "question": question,
+                "is_right": services.is_right(question, chosen),
+                "chosen": [question.options[i] for i in chosen if 0 <= i < len(question.options)],
+                "right": [question.options[i] for i in question.correct],
+            }
+        )
+    attempt = {"score": sum(a["is_right"] for a in marked), "out_of": len(questions)}
+    return render(request, "learning/attempt.html", {"attempt": attempt, "answers": marked})
 
 
 @login_required

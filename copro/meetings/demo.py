@@ -489,14 +489,15 @@ def _group_meeting(venues: list[Venue], plan) -> bool:
 
 def load(*, out) -> None:
     venues = _venues()
-    count = 0
     for title, plans in PLANS.items():
         project = Project.objects.filter(title=title).first()
         if project is None:
             continue
         for plan in plans:
             _meeting(project, venues, plan)
-            count += 1
-    count += _open_event(venues)
-    count += sum(_group_meeting(venues, plan) for plan in GROUP_PLANS)
+    _open_event(venues)
+    for plan in GROUP_PLANS:
+        _group_meeting(venues, plan)
+    # Counted from the database, so a second run reports what is there, as the first did.
+    count = Meeting.objects.count()
     out.write(f"  Meetings: {len(venues)} places and {count} meetings, past and coming up.")

@@ -27,9 +27,15 @@ def project_page(*, project: Project) -> dict:
     counts = contributions.aggregate(
         total=Count("pk"), waiting=Count("pk", filter=Q(status="waiting"))
     )
+    current = [m for m in members if m.left_on is None]
     return {
         "members": members,
-        "current_members": [m for m in members if m.left_on is None],
+        "current_members": current,
+        # For people not signed in: how many of each kind, with no names (issue 17).
+        "member_kinds": {
+            "experience": sum(m.kind == Membership.Kind.EXPERIENCE for m in current),
+            "qualification": sum(m.kind == Membership.Kind.QUALIFICATION for m in current),
+        },
         "decisions": decisions,
         "stage_changes": list(project.stage_changes.all()),
         "contribution_counts": counts,

@@ -53,9 +53,13 @@ def can_run_rounds(viewer: User) -> bool:
 
 
 def round_list_visible(*, viewer: User) -> QuerySet[AuditRound]:
-    if not viewer.is_authenticated or not viewer.is_active:
-        return AuditRound.objects.none()
+    """Published results of the organisation and of published projects for everyone, signed in
+    or not (issue 17); rounds in progress for staff and the people taking part."""
     subject = Q(project__isnull=True) | Q(project__in=project_list_visible(viewer=viewer))
+    if not viewer.is_authenticated:
+        return AuditRound.objects.filter(subject, published_at__isnull=False)
+    if not viewer.is_active:
+        return AuditRound.objects.none()
     if viewer.is_council_staff:
         return AuditRound.objects.filter(subject)
     taking_part = AuditParticipant.objects.filter(round=OuterRef("pk"), person=viewer)

@@ -3,6 +3,7 @@ call one service, redirect (POST/redirect/GET)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -86,7 +87,6 @@ def step_detail(request: HttpRequest, pk: int) -> HttpResponse:
 # Audit rounds
 
 
-@login_required
 @require_GET
 def round_list(request: HttpRequest) -> HttpResponse:
     return render(
@@ -119,10 +119,15 @@ def round_new(request: HttpRequest) -> HttpResponse:
     return render(request, "readiness/round_new.html", {"form": form})
 
 
-@login_required
 @require_GET
 def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    found = perms.round_get_for_viewer(viewer=request.user, pk=pk, request=request)
+    try:
+        found = perms.round_get_for_viewer(viewer=request.user, pk=pk, request=request)
+    except Http404:
+        # Signed out: ask them to sign in, the same for a missing and an unpublished one (AZ-11).
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise
     points = selectors.round_trend(round=found, viewer=request.user)
     return render(
         request,

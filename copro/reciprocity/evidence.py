@@ -48,6 +48,41 @@ def attendance_counts(*, project) -> dict:
     return counts
 
 
+def attendance_counts_by_project(*, projects) -> dict[int, dict]:
+    """{project id: {"attended", "rewarded"}} for many projects in one query: the dashboard
+    reads the current evidence this way rather than the placements stored when a step changed."""
+    from copro.meetings.models import EXPERIENCE, Attendance
+
+    source = Concat(Value(SOURCE_PREFIX), Cast(OuterRef("pk"), CharField()))
+    rewards = Reward.objects.filter(person=OuterRef("user"), source_key=source)
+    rows = (
+        Attendance.objects.filter(
+            meeting__project__in=projects,
+            meeting__starts_at__lte=timezone.now(),
+            kind=EXPERIENCE,
+            status=Attendance.Status.ATTENDED,
+        )
+        .exclude(Exists(rewards.filter(_chose_nothing())))
+        .values("meeting__project")
+        .annotate(
+            attended=Count("pk"),
+            rewarded=Count("pk", filter=Q(Exists(rewards.filter(_given_back())))),
+        )
+        .order_by()
+    )
+    return {
+        row["meeting__project"]: {"attended": row["attended"], "rewarded": row["rewarded"]}
+        for row in rows
+    }
+
+
+def reciprocity_met(counts: dict | None) -> bool | None:
+    """Whether the signal is met for these counts; None when nobody has come yet."""
+    if not counts or not counts["attended"]:
+        return None
+    return counts["rewarded"] / counts["attended"] >= TARGET
+
+
 def reciprocity_signal(record: Record, limits: dict) -> Signal:
     counts = attendance_counts(project=record.project)
     attended, rewarded = counts["attended"], counts["rewarded"]
@@ -72,7 +107,7 @@ def reciprocity_signal(record: Record, limits: dict) -> Signal:
         **common,
         value=round(share, 4),
         display=f"{rewarded} of {attended} ({percent(share)})",
-        met=share >= TARGET,
+        met=reciprocity_met(counts),
         reason=f"Experts by experience came to a meeting {attended} {times}. They got "
         f"payment or time credits back for {rewarded} of them. Expenses do not count.",
     )

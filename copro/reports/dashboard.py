@@ -40,7 +40,7 @@ from django.utils import timezone
 from copro.core.suppression import (
     Figure,
     Share,
-    share_of,
+    share_of_counts,
     suppress_count,
     total_from_shown,
 )
@@ -52,6 +52,7 @@ from copro.people.equality import suppression_threshold
 from copro.people.models import User
 from copro.projects.models import Placement, Project
 from copro.projects.permissions import project_list_visible
+from copro.reciprocity.evidence import attendance_counts_by_project, reciprocity_met
 from copro.reciprocity.selectors import reciprocity_share
 from copro.reports.charts import BarChart, ChartItem, bar_chart, items_from_counts
 from copro.reports.periods import Period, Quarter, aware, default_period, period_choices
@@ -283,9 +284,20 @@ def _meetings(projects: QuerySet[Project], period: Period):
     return week, weekdays, parts
 
 
-def _reciprocity_projects(placements: list[Placement], total: int) -> list[tuple[str, int]]:
+def _reciprocity_projects(
+    placements: list[Placement], total: int, *, live: bool
+) -> list[tuple[str, int]]:
+    """Projects by whether people get something back. For a period that runs to today this reads
+    the current evidence (one query): stored placements only change when the step does, so their
+    copy of the signal goes stale. Past periods keep what was stored at the time."""
     results: Counter = Counter()
+    current = (
+        attendance_counts_by_project(projects=[p.project_id for p in placements]) if live else {}
+    )
     for placement in placements:
+        if live:
+            results[reciprocity_met(current.get(placement.project_id))] += 1
+            continue
         signal = next(
             (s for s in placement.signals if isinstance(s, dict) and s.get("key") == "reciprocity"),
             {},
@@ -503,10 +515,14 @@ def organisation_dashboard(
         ),
         week_grid=week,
         parts=parts,
-        reciprocity_projects=_reciprocity_projects(placements, total),
+        reciprocity_projects=_reciprocity_projects(
+            placements, total, live=period.end_at() > timezone.now()
+        ),
         attendances=attendances,
         rewarded=rewarded,
-        rewarded_share=share_of(rewarded, attendances),
+        rewarded_share=share_of_counts(
+            share["rewarded"], share["attendances"], threshold=threshold
+        ),
         training=_training(period, threshold),
         quiz=_quiz(period, threshold),
         threshold=threshold,

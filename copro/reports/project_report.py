@@ -17,14 +17,21 @@ from datetime import date
 from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.utils import timezone
 
-from copro.core.suppression import Figure, Share, Table, share_of, suppress_count, suppress_table
+from copro.core.suppression import (
+    Figure,
+    Share,
+    Table,
+    share_of_counts,
+    suppress_count,
+    suppress_table,
+)
 from copro.meetings.evidence import meeting_signals
 from copro.meetings.models import Attendance, Paper
 from copro.projects.evidence.placement import Evidence, placement_trend, project_evidence
 from copro.projects.evidence.scorecard import NO_DATA
 from copro.projects.models import Contribution, Decision, Membership, Placement, Position, Project
+from copro.reciprocity.evidence import attendance_counts
 from copro.reciprocity.models import Expense, PaymentClaim, Reward, Transaction
-from copro.reciprocity.selectors import reciprocity_share
 from copro.reports.charts import Bar, BarChart, ChartItem, bar_chart
 from copro.reports.money import pounds
 
@@ -241,8 +248,10 @@ def _taking_part(project: Project) -> list[TakingPart]:
 
 def _meetings(project: Project) -> Meetings:
     facts = meeting_signals(project=project)
-    requested = suppress_count(facts["arrangements_requested"])
-    in_time = suppress_count(facts["arrangements_provided_in_time"])
+    requested_count = facts["arrangements_requested"]
+    in_time_count = facts["arrangements_provided_in_time"]
+    requested = suppress_count(requested_count)
+    in_time = suppress_count(in_time_count)
     levels = dict(
         Paper.objects.filter(meeting__project=project)
         .values_list("plain_english_level")
@@ -254,7 +263,7 @@ def _meetings(project: Project) -> Meetings:
         held=facts["meetings_held"],
         arrangements_requested=requested,
         arrangements_in_time=in_time,
-        arrangements_share=share_of(in_time, requested),
+        arrangements_share=share_of_counts(in_time_count, requested_count),
         papers=papers,
     )
 
@@ -295,9 +304,10 @@ def _you_said(project: Project) -> list[tuple[str, int]]:
 
 
 def _reciprocity(project: Project) -> Reciprocity:
-    share = reciprocity_share(project=project)
-    attendances = suppress_count(share["attendances"])
-    rewarded = suppress_count(share["rewarded"])
+    # The same counts as the evidence signal "Something back", so the page tells one truth.
+    counts = attendance_counts(project=project)
+    attendances = suppress_count(counts["attended"])
+    rewarded = suppress_count(counts["rewarded"])
     reversed_ = Transaction.objects.filter(reverses=OuterRef("credit_transaction"))
     credits = Reward.objects.filter(project=project, credit_transaction__isnull=False).aggregate(
         total=Sum("given_credits", filter=~Q(Exists(reversed_))),
@@ -311,7 +321,7 @@ def _reciprocity(project: Project) -> Reciprocity:
     return Reciprocity(
         attendances=attendances,
         rewarded=rewarded,
-        share=share_of(rewarded, attendances),
+        share=share_of_counts(counts["rewarded"], counts["attended"]),
         credits_given=credits or 0,
         paid_pence=paid or 0,
         expenses_pence=expenses or 0,

@@ -148,7 +148,8 @@ def test_load6_dashboard_queries_do_not_grow_with_projects(
     _grow(27)  # 30 projects
     # Session, user and second factor (3), board check (0 for staff), service areas (1),
     # projects counted (1), steps (1), latest placements (1), trend: projects and placements
-    # (2), projects the viewer may see (1), meetings (1), reciprocity (2), training (2),
+    # (2), projects the viewer may see (1), meetings (1), reciprocity (2) and its current
+    # evidence by project (1), training (2),
     # quiz (1); the readiness panel adds its own when installed.
     with django_assert_max_num_queries(few):
         assert client.get(reverse("reports:dashboard")).status_code == 200

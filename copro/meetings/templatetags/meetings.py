@@ -1,8 +1,8 @@
 """Times and lengths written the GOV.UK way: "2pm", "10:30am", "1 hour 30 minutes"."""
 
 from django import template
-from django.utils import timezone
 
+from copro.core import times
 from copro.meetings import hosts as hosts_module
 
 register = template.Library()
@@ -10,16 +10,7 @@ register = template.Library()
 
 @register.filter
 def govuk_time(moment) -> str:
-    if moment is None:
-        return ""
-    local = timezone.localtime(moment) if timezone.is_aware(moment) else moment
-    if local.hour == 12 and local.minute == 0:
-        return "midday"
-    if local.hour == 0 and local.minute == 0:
-        return "midnight"
-    hour = local.hour % 12 or 12
-    minutes = f":{local.minute:02d}" if local.minute else ""
-    return f"{hour}{minutes}{'am' if local.hour < 12 else 'pm'}"
+    return times.govuk_time(moment)
 
 
 @register.filter

@@ -263,6 +263,13 @@ def _plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
+def _half_answered(median_days) -> str:
+    if median_days < 1:
+        return "Half the answers came within a day of the idea being raised."
+    within = _plural(median_days, "day", "days")
+    return f"Half the answers came within {within} of the idea being raised."
+
+
 def _has(count: int) -> str:
     return "has" if count == 1 else "have"
 
@@ -459,11 +466,12 @@ def response_days(record: Record, limits: dict) -> Signal:
         key="response_days",
         name="Time to answer",
         value=median,
-        display=f"{_plural(shown, 'day', 'days')} (the median)",
+        display="Less than a day (the median)"
+        if shown < 1
+        else f"{_plural(shown, 'day', 'days')} (the median)",
         threshold=threshold,
         met=median <= days,
-        reason=f"Half the answers came within {_plural(shown, 'day', 'days')} of the idea "
-        "being raised.",
+        reason=_half_answered(shown),
     )
 
 
@@ -491,7 +499,11 @@ def balance(record: Record, limits: dict) -> Signal:
         met=share >= least,
         reason=f"{record.experience_participants} of the "
         f"{_plural(record.participants, 'person', 'people')} who voted or raised something "
-        "are experts by experience.",
+        + (
+            "is an expert by experience."
+            if record.experience_participants == 1
+            else "are experts by experience."
+        ),
     )
 
 

@@ -50,7 +50,10 @@ class Contribution(Provenance, BaseModel):
     stage = models.CharField(max_length=20, choices=Stage.choices)
     member_kind = models.CharField(max_length=20)  # experience or qualification, when raised
     raised_at = models.DateTimeField(default=timezone.now)
-    entered_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    # Blank when the person who typed it in has left, and on demo ideas: answering must still work.
+    entered_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.WAITING)
     response = models.TextField(blank=True, max_length=3000)
     responded_by = models.ForeignKey(

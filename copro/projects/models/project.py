@@ -42,6 +42,14 @@ class Project(BaseModel):
     def get_absolute_url(self) -> str:
         return reverse("projects:detail", args=[self.pk])
 
+    def who_can_see(self) -> str:
+        """The visibility as a sentence for the project page (the choice labels suit a form)."""
+        return {
+            self.Visibility.MEMBERS: "only the project's members",
+            self.Visibility.SIGNED_IN: "everyone who has signed in",
+            self.Visibility.PUBLIC: "anyone, without signing in",
+        }[self.visibility]
+
 
 class StageChange(models.Model):
     """When the project entered each stage: the evidence needs the dates."""
