@@ -117,6 +117,7 @@ INSTALLED_APPS = [
     "copro.community",
     "copro.readiness",
     "copro.meetings",
+    "copro.voice",
     "copro.reports",
     "copro.ops",
 ]
@@ -445,6 +446,10 @@ CITIZENS_CAN_START_PROJECTS = env_bool("CITIZENS_CAN_START_PROJECTS", False)
 # A record about a day more than this many days before it was entered is "recorded late": it
 # counts as evidence only once the person confirms it (copro/core/provenance.py).
 EVIDENCE_LATE_DAYS = env_int("EVIDENCE_LATE_DAYS", 14)
+# The members' own word (copro/voice): one reminder this many days after asking, never more;
+# a check-in for each member of a project every this many days.
+VOICE_REMIND_AFTER_DAYS = env_int("VOICE_REMIND_AFTER_DAYS", 7)
+VOICE_CHECKIN_DAYS = env_int("VOICE_CHECKIN_DAYS", 91)
 PAPERS_DAYS_BEFORE = env_int("PAPERS_DAYS_BEFORE", 7)
 # The largest meeting paper accepted; a bigger file is dropped while it arrives (FILE-1).
 MEETING_PAPER_MAX_BYTES = env_int("MEETING_PAPER_MAX_BYTES", 10 * 1024 * 1024)

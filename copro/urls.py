@@ -22,6 +22,7 @@ urlpatterns = [
     path("learning/", include("copro.learning.urls")),
     path("community/", include("copro.community.urls")),
     path("readiness/", include("copro.readiness.urls")),
+    path("voice/", include("copro.voice.urls")),
     path("reports/", include("copro.reports.urls")),
     path("projects/<int:pk>/", include("copro.projects.urls_evidence")),
     path("api/v1/", api.urls),

@@ -114,3 +114,32 @@ class Provenance(models.Model):
         if self.confirmation == Confirmation.CONTESTED:
             return False
         return not self.needs_confirmation or self.confirmation == Confirmation.CONFIRMED
+
+
+# How staff say someone gave what they typed in ("how they told you"), as the forms offer it.
+HOW_THEY_TOLD_YOU = {
+    "on paper": EntryMethod.PAPER,
+    "by phone": EntryMethod.PHONE,
+    "face to face": EntryMethod.IN_PERSON,
+    "in person": EntryMethod.IN_PERSON,
+}
+
+
+def provenance_values(
+    *, entry_method: str, about: datetime.date | datetime.datetime, now=None
+) -> dict:
+    """The provenance fields for a record entered (or entered again) now: the services that
+    write memberships, attendance, positions and ideas all use this, so the rule is one rule.
+    A record that needs the person's word starts as "waiting for them to confirm"."""
+    now = now or timezone.now()
+    late = is_late(about=about, entered_at=now)
+    needs = entry_method in FOR_THEM or late
+    return {
+        "entry_method": entry_method,
+        "entered_at": now,
+        "recorded_late": late,
+        "confirmation": Confirmation.AWAITING if needs else Confirmation.NOT_ASKED,
+        "confirmation_at": None,
+        "confirmation_by": None,
+        "contest_reason": "",
+    }

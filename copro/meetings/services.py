@@ -11,6 +11,7 @@ from django.core.files.storage import storages
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from copro.core.provenance import EntryMethod, provenance_values
 from copro.core.uploads import store_file
 from copro.framework.models import NetworkGroup
 from copro.meetings import hosts
@@ -471,6 +472,9 @@ def attendance_record(
     if any(invitee.meeting_id != meeting.pk for invitee, _s, _m in entries):
         raise ValidationError("Choose people invited to this meeting")
     saved = []
+    # Provenance (copro/core/provenance.py) is set when a record is new or its answer changes,
+    # so saving the same register again keeps what people have already confirmed.
+    before = dict(Attendance.objects.filter(meeting=meeting).values_list("user_id", "status"))
     for invitee, status, minutes in entries:
         if status not in Attendance.Status.values:
             raise ValidationError("Choose whether each person came")
@@ -481,6 +485,9 @@ def attendance_record(
             "recorded_by": by,
             "recorded_at": timezone.now(),
         }
+        if before.get(invitee.user_id) != status:
+            method = EntryMethod.SELF if invitee.user_id == by.pk else EntryMethod.ORGANISER
+            values.update(provenance_values(entry_method=method, about=meeting.starts_at))
         saved.append(_attendance_save(meeting, invitee.user_id, values))
     _propose_rewards(saved, by)
     return saved

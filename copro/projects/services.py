@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from copro.core.provenance import HOW_THEY_TOLD_YOU, EntryMethod, provenance_values
 from copro.people.models import User
 from copro.projects.models import (
     STAGE_ORDER,
@@ -58,6 +59,7 @@ def project_start(
         role=Membership.Role.LEAD,
         joined_on=today,
         created_by=by,
+        **provenance_values(entry_method=EntryMethod.SELF, about=today),
     )
     _refresh(project)
     return project
@@ -92,12 +94,28 @@ def project_stage_change(*, project: Project, stage: str, on: date, by: User) ->
 
 @transaction.atomic
 def member_add(
-    *, project: Project, user: User, kind: str, role: str, joined_on: date, by: User
+    *,
+    project: Project,
+    user: User,
+    kind: str,
+    role: str,
+    joined_on: date,
+    by: User,
+    entry_method: str = "",
 ) -> Membership:
+    """Add a member. A "joined on" date well before today is recorded late (provenance): it
+    counts as evidence only once the person confirms it."""
     if Membership.objects.filter(project=project, user=user, left_on__isnull=True).exists():
         raise ValidationError({"person": f"{user} is already a member"})
+    method = entry_method or (EntryMethod.SELF if by == user else EntryMethod.ORGANISER)
     membership = Membership(
-        project=project, user=user, kind=kind, role=role, joined_on=joined_on, created_by=by
+        project=project,
+        user=user,
+        kind=kind,
+        role=role,
+        joined_on=joined_on,
+        created_by=by,
+        **provenance_values(entry_method=method, about=joined_on),
     )
     membership.full_clean()
     membership.save()
@@ -165,6 +183,13 @@ def _check_position(decision: Decision, stance: str, option_id, ranking: list[in
         raise ValidationError({"stance": "Choose your position"})
 
 
+def _entry_method(*, by: User, person: User, how: str) -> str:
+    """Entered by the person, or for them from what they said ("how they told you")."""
+    if by == person:
+        return EntryMethod.SELF
+    return HOW_THEY_TOLD_YOU.get(how, EntryMethod.ORGANISER)
+
+
 @transaction.atomic
 def position_record(
     *,
@@ -187,6 +212,7 @@ def position_record(
     _check_position(decision, stance, option_id, ranking)
     if stance == "object" and not reason.strip():
         raise ValidationError({"reason": "Give the reason for your objection"})
+    now = timezone.now()
     values = {
         "stance": stance,
         "option_id": option_id,
@@ -195,7 +221,12 @@ def position_record(
         "kind": member.kind,
         "recorded_by": by,
         "recorded_how": how,
-        "recorded_at": timezone.now(),
+        "recorded_at": now,
+        **provenance_values(
+            entry_method=_entry_method(by=by, person=member.user, how=how),
+            about=decision.decided_on or timezone.localdate(now),
+            now=now,
+        ),
     }
     try:
         with transaction.atomic():
@@ -228,8 +259,13 @@ def decision_close(*, decision: Decision, outcome: str, decided_on: date, by: Us
 
 @transaction.atomic
 def contribution_raise(
-    *, project: Project, member: Membership, kind: str, text: str, by: User
+    *, project: Project, member: Membership, kind: str, text: str, by: User, how: str = ""
 ) -> Contribution:
+    """An idea, concern or suggestion, raised by the member or typed in for them by staff
+    from what they said on paper, by phone or in person (`how`, marked so wherever it shows)."""
+    if by != member.user and how not in HOW_THEY_TOLD_YOU:
+        raise ValidationError({"how": "Say how they told you"})
+    now = timezone.now()
     contribution = Contribution(
         project=project,
         raised_by=member.user,
@@ -237,9 +273,13 @@ def contribution_raise(
         text=text,
         stage=project.stage,
         member_kind=member.kind,
+        raised_at=now,
         entered_by=by,
         created_by=by,
         updated_by=by,
+        **provenance_values(
+            entry_method=_entry_method(by=by, person=member.user, how=how), about=now, now=now
+        ),
     )
     contribution.full_clean()
     contribution.save()
