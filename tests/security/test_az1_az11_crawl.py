@@ -95,6 +95,31 @@ PAGES: dict[str, tuple] = {
     "community:home": (None, "in ok ok ok ok"),
     "community:slot": ("community.ClinicSlot", "in ok ok ok ok"),
     "community:slot_new": (None, "in 403 403 ok ok"),
+    # Conversations: members of the project only; closing, for-someone and taking a summary
+    # forward are for whoever runs it, hiding for moderators (none among these personas).
+    # The owner's post has no attached file, so its download is 404 for everyone.
+    "conversations:attachment": ({"pk": "thread", "post_pk": "thread_post"}, "in 404 404 404 404"),
+    "conversations:close": ("thread", "in 404 404 404 404"),
+    "conversations:code_of_conduct": (None, "ok ok ok ok ok"),
+    "conversations:moderation_log": (None, "in 404 404 404 404"),
+    "conversations:on_behalf": ("thread", "in 404 404 404 404", "POST"),
+    "conversations:poll": ("poll", "in ok 404 404 404"),
+    "conversations:poll_close": ("poll", "in 404 404 404 404", "POST"),
+    "conversations:poll_schedule": ("time_poll", "in 404 404 404 404", "POST"),
+    "conversations:polls": ("project", "in ok 404 404 404"),
+    "conversations:post_delete": ({"pk": "thread", "post_pk": "thread_post"}, "in ok 404 404 404"),
+    "conversations:post_edit": ({"pk": "thread", "post_pk": "thread_post"}, "in ok 404 404 404"),
+    "conversations:post_hide": ({"pk": "thread", "post_pk": "thread_post"}, "in 404 404 404 404"),
+    "conversations:post_report": ({"pk": "thread", "post_pk": "thread_post"}, "in ok 404 404 404"),
+    "conversations:post_restore": (
+        {"pk": "thread", "post_pk": "thread_post"},
+        "in 404 404 404 404",
+    ),
+    "conversations:project": ("project", "in ok 404 404 404"),
+    "conversations:reports": (None, "in 404 404 404 404"),
+    "conversations:thread": ("thread", "in ok 404 404 404"),
+    "conversations:to_decision": ("thread", "in 404 404 404 404", "POST"),
+    "conversations:to_idea": ("thread", "in 404 404 404 404", "POST"),
     "core:accessibility": (None, "ok ok ok ok ok"),
     "core:cookies": (None, "ok ok ok ok ok"),
     "core:healthz": (None, "ok ok ok ok ok"),
@@ -319,6 +344,11 @@ PAGES: dict[str, tuple] = {
     "reports:schedule_new": (None, "in 404 404 ok ok"),
     "reports:schedule_stop": ("reports.ReportSchedule", "in 404 404 404 ok"),
     "reports:schedules": (None, "in 404 404 ok ok"),
+    # Safeguarding (SAFE-1): the owner raised the concern and sees it; nobody here is a lead.
+    "safeguarding:act": ("concern", "in 404 404 404 404", "POST"),
+    "safeguarding:concern": ("concern", "in ok 404 404 404"),
+    "safeguarding:concerns": (None, "in ok ok ok ok"),
+    "safeguarding:raise": (None, "in ok ok ok ok"),
     "writing:check": (None, "ok ok ok ok ok"),
 }
 
