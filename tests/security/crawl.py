@@ -33,6 +33,10 @@ PARAMS = {
     # API path parameters
     "project_id": "project",
     "decision_id": "decision",
+    "thread_id": "thread",
+    "post_id": "thread_post",
+    "poll_id": "poll",
+    "concern_id": "concern",
 }
 
 

@@ -355,6 +355,19 @@ PAGES: dict[str, tuple] = {
 # "METHOD /api/v1/path": outcomes. POST bodies are empty JSON: 422 means the caller got past
 # the permission check to the validation.
 API: dict[str, str] = {
+    # Writes are asked with an empty body, refused (422) before the permission check; the
+    # 404s for outsiders with a valid body are in tests/conversations/test_api.py.
+    "GET /api/v1/conversations/polls/{poll_id}": "401 ok 404 404 404",
+    "GET /api/v1/conversations/projects/{project_id}/polls": "401 ok 404 404 404",
+    "GET /api/v1/conversations/projects/{project_id}/threads": "401 ok 404 404 404",
+    "GET /api/v1/conversations/threads/{thread_id}/posts": "401 ok 404 404 404",
+    "GET /api/v1/safeguarding/concerns": "401 ok ok ok ok",
+    "GET /api/v1/safeguarding/concerns/{concern_id}": "401 ok 404 404 404",
+    "POST /api/v1/conversations/polls/{poll_id}/vote": "401 422 422 422 422",
+    "POST /api/v1/conversations/projects/{project_id}/threads": "401 422 422 422 422",
+    "POST /api/v1/conversations/threads/{thread_id}/posts": "401 422 422 422 422",
+    "POST /api/v1/conversations/threads/{thread_id}/posts/{post_id}/hide": "401 422 422 422 422",
+    "POST /api/v1/conversations/threads/{thread_id}/posts/{post_id}/restore": "401 422 422 422 422",
     "GET /api/v1/framework/glossary": "ok ok ok ok ok",
     "GET /api/v1/framework/principles": "ok ok ok ok ok",
     "GET /api/v1/framework/staircase": "ok ok ok ok ok",
