@@ -118,6 +118,8 @@ INSTALLED_APPS = [
     "copro.readiness",
     "copro.meetings",
     "copro.voice",
+    "copro.conversations",
+    "copro.safeguarding",
     "copro.reports",
     "copro.ops",
 ]
@@ -456,6 +458,15 @@ MEETING_PAPER_MAX_BYTES = env_int("MEETING_PAPER_MAX_BYTES", 10 * 1024 * 1024)
 # clamd's Unix socket (e.g. /run/clamav/clamd.ctl). When set, every paper is scanned and uploads
 # are refused while the scanner cannot be reached (fail closed, FILE-7). Empty: no scanning.
 CLAMD_SOCKET = env_str("CLAMD_SOCKET", "")
+
+# --- Safeguarding (copro.safeguarding) --------------------------------------------------------
+# Shown to anyone raising a concern outside office hours (and always, at the foot of the form).
+SAFEGUARDING_EMERGENCY_PHONE = env_str("SAFEGUARDING_EMERGENCY_PHONE", "999")
+SAFEGUARDING_OUT_OF_HOURS_PHONE = env_str("SAFEGUARDING_OUT_OF_HOURS_PHONE", "01234 567999")
+SAFEGUARDING_OFFICE_PHONE = env_str("SAFEGUARDING_OFFICE_PHONE", "01234 567800")
+# Office hours, local time: weekdays Monday to Friday, from and to as whole hours (24-hour clock).
+SAFEGUARDING_OFFICE_HOURS_FROM = env_int("SAFEGUARDING_OFFICE_HOURS_FROM", 9)
+SAFEGUARDING_OFFICE_HOURS_TO = env_int("SAFEGUARDING_OFFICE_HOURS_TO", 17)
 
 # --- Reciprocity ----------------------------------------------------------------------------
 # Claims not paid this many days after the activity are flagged: slow payment stops people

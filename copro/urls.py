@@ -23,6 +23,8 @@ urlpatterns = [
     path("community/", include("copro.community.urls")),
     path("readiness/", include("copro.readiness.urls")),
     path("voice/", include("copro.voice.urls")),
+    path("conversations/", include("copro.conversations.urls")),
+    path("safeguarding/", include("copro.safeguarding.urls")),
     path("reports/", include("copro.reports.urls")),
     path("projects/<int:pk>/", include("copro.projects.urls_evidence")),
     path("api/v1/", api.urls),

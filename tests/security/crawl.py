@@ -27,11 +27,16 @@ PARAMS = {
     "venue_pk": "venue",
     "date_pk": "unavailable_date",
     "supporter_pk": "supporter",
+    "post_pk": "thread_post",
     "token": "token",
     "uidb64": "uidb64",
     # API path parameters
     "project_id": "project",
     "decision_id": "decision",
+    "thread_id": "thread",
+    "post_id": "thread_post",
+    "poll_id": "poll",
+    "concern_id": "concern",
 }
 
 

@@ -95,6 +95,31 @@ PAGES: dict[str, tuple] = {
     "community:home": (None, "in ok ok ok ok"),
     "community:slot": ("community.ClinicSlot", "in ok ok ok ok"),
     "community:slot_new": (None, "in 403 403 ok ok"),
+    # Conversations: members of the project only; closing, for-someone and taking a summary
+    # forward are for whoever runs it, hiding for moderators (none among these personas).
+    # The owner's post has no attached file, so its download is 404 for everyone.
+    "conversations:attachment": ({"pk": "thread", "post_pk": "thread_post"}, "in 404 404 404 404"),
+    "conversations:close": ("thread", "in 404 404 404 404"),
+    "conversations:code_of_conduct": (None, "ok ok ok ok ok"),
+    "conversations:moderation_log": (None, "in 404 404 404 404"),
+    "conversations:on_behalf": ("thread", "in 404 404 404 404", "POST"),
+    "conversations:poll": ("poll", "in ok 404 404 404"),
+    "conversations:poll_close": ("poll", "in 404 404 404 404", "POST"),
+    "conversations:poll_schedule": ("time_poll", "in 404 404 404 404", "POST"),
+    "conversations:polls": ("project", "in ok 404 404 404"),
+    "conversations:post_delete": ({"pk": "thread", "post_pk": "thread_post"}, "in ok 404 404 404"),
+    "conversations:post_edit": ({"pk": "thread", "post_pk": "thread_post"}, "in ok 404 404 404"),
+    "conversations:post_hide": ({"pk": "thread", "post_pk": "thread_post"}, "in 404 404 404 404"),
+    "conversations:post_report": ({"pk": "thread", "post_pk": "thread_post"}, "in ok 404 404 404"),
+    "conversations:post_restore": (
+        {"pk": "thread", "post_pk": "thread_post"},
+        "in 404 404 404 404",
+    ),
+    "conversations:project": ("project", "in ok 404 404 404"),
+    "conversations:reports": (None, "in 404 404 404 404"),
+    "conversations:thread": ("thread", "in ok 404 404 404"),
+    "conversations:to_decision": ("thread", "in 404 404 404 404", "POST"),
+    "conversations:to_idea": ("thread", "in 404 404 404 404", "POST"),
     "core:accessibility": (None, "ok ok ok ok ok"),
     "core:cookies": (None, "ok ok ok ok ok"),
     "core:healthz": (None, "ok ok ok ok ok"),
@@ -319,12 +344,30 @@ PAGES: dict[str, tuple] = {
     "reports:schedule_new": (None, "in 404 404 ok ok"),
     "reports:schedule_stop": ("reports.ReportSchedule", "in 404 404 404 ok"),
     "reports:schedules": (None, "in 404 404 ok ok"),
+    # Safeguarding (SAFE-1): the owner raised the concern and sees it; nobody here is a lead.
+    "safeguarding:act": ("concern", "in 404 404 404 404", "POST"),
+    "safeguarding:concern": ("concern", "in ok 404 404 404"),
+    "safeguarding:concerns": (None, "in ok ok ok ok"),
+    "safeguarding:raise": (None, "in ok ok ok ok"),
     "writing:check": (None, "ok ok ok ok ok"),
 }
 
 # "METHOD /api/v1/path": outcomes. POST bodies are empty JSON: 422 means the caller got past
 # the permission check to the validation.
 API: dict[str, str] = {
+    # Writes are asked with an empty body, refused (422) before the permission check; the
+    # 404s for outsiders with a valid body are in tests/conversations/test_api.py.
+    "GET /api/v1/conversations/polls/{poll_id}": "401 ok 404 404 404",
+    "GET /api/v1/conversations/projects/{project_id}/polls": "401 ok 404 404 404",
+    "GET /api/v1/conversations/projects/{project_id}/threads": "401 ok 404 404 404",
+    "GET /api/v1/conversations/threads/{thread_id}/posts": "401 ok 404 404 404",
+    "GET /api/v1/safeguarding/concerns": "401 ok ok ok ok",
+    "GET /api/v1/safeguarding/concerns/{concern_id}": "401 ok 404 404 404",
+    "POST /api/v1/conversations/polls/{poll_id}/vote": "401 422 422 422 422",
+    "POST /api/v1/conversations/projects/{project_id}/threads": "401 422 422 422 422",
+    "POST /api/v1/conversations/threads/{thread_id}/posts": "401 422 422 422 422",
+    "POST /api/v1/conversations/threads/{thread_id}/posts/{post_id}/hide": "401 422 422 422 422",
+    "POST /api/v1/conversations/threads/{thread_id}/posts/{post_id}/restore": "401 422 422 422 422",
     "GET /api/v1/framework/glossary": "ok ok ok ok ok",
     "GET /api/v1/framework/principles": "ok ok ok ok ok",
     "GET /api/v1/framework/staircase": "ok ok ok ok ok",

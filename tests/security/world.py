@@ -141,9 +141,42 @@ def build(out) -> dict:
         "token": "not-a-real-token",
         "uidb64": "MQ",
     }
+    world.update(_between_meetings(owner, project))
     for key, value in list(world.items()):
         if hasattr(value, "pk") and not isinstance(value, User):
             world[key] = value.pk
         elif value is None:
             world[key] = MISSING
     return world
+
+
+def _between_meetings(owner, project) -> dict:
+    """A conversation, a post, polls and a safeguarding concern, all the owner's."""
+    from django.utils import timezone
+
+    from copro.conversations import services as conversations
+    from copro.safeguarding import services as safeguarding
+
+    thread = conversations.thread_start(
+        project=project, title="Between meetings", body="What do you think?", by=owner
+    )
+    soon = timezone.now() + datetime.timedelta(days=7)
+    return {
+        "thread": thread,
+        "thread_post": thread.posts.first(),
+        "poll": conversations.poll_open(
+            project=project,
+            question="Tea or coffee?",
+            options=["Tea", "Coffee"],
+            closes_at=soon,
+            by=owner,
+        ),
+        "time_poll": conversations.poll_open(
+            project=project,
+            question="Next meeting",
+            times=[soon + datetime.timedelta(days=3)],
+            closes_at=soon,
+            by=owner,
+        ),
+        "concern": safeguarding.concern_raise(about="", what="A worry.", by=owner),
+    }
