@@ -2,7 +2,10 @@
 
 - the "access" signal: meetings spread over the week, access arrangements provided before the
   meeting, and papers sent in time;
-- a source of participation: the stages in which experts by experience came to a meeting.
+- a source of participation: the stages in which experts by experience came to a meeting
+  held to consult, engage, design or decide (coming to be informed is not taking part in a
+  stage), counting only attendance that counts as evidence (copro/core/provenance.py);
+- a source for the provenance counts: the attendance of experts by experience.
 
 Registered in MeetingsConfig.ready(). Each runs a fixed number of queries per project."""
 
@@ -11,7 +14,8 @@ from bisect import bisect_right
 from django.utils import timezone
 
 from copro.meetings.evidence import meeting_signals
-from copro.meetings.models import EXPERIENCE, Attendance
+from copro.meetings.models import EXPERIENCE, Attendance, Meeting
+from copro.projects.evidence.record import attendance_counted_q
 from copro.projects.evidence.signals import NO_DATA, Record, Signal, percent
 from copro.projects.models import Project, Stage, StageChange
 
@@ -77,6 +81,7 @@ def access_signal(record: Record, limits: dict) -> Signal:
         met=met,
         reason=f"Of the meetings held, {arranged}; {sent}; {spread}.",
         source="meetings",
+        parts={"spread_ok": spread_ok, "arrangements": arrangements, "papers": papers},
     )
 
 
@@ -89,6 +94,8 @@ def stages_attended(project: Project) -> set[str]:
             kind=EXPERIENCE,
             status=Attendance.Status.ATTENDED,
         )
+        .exclude(meeting__purpose=Meeting.Purpose.INFORM)
+        .filter(attendance_counted_q())
         .values_list("meeting__starts_at", flat=True)
         .distinct()
     )
@@ -107,7 +114,13 @@ def stages_attended(project: Project) -> set[str]:
     return stages - {Stage.CLOSED}
 
 
+def attendance_of_experts(project: Project):
+    """The attendance of experts by experience at the project's meetings (provenance counts)."""
+    return Attendance.objects.filter(meeting__project=project, kind=EXPERIENCE)
+
+
 def register() -> None:
+    from copro.projects.evidence.provenance import register_provenance_source
     from copro.projects.evidence.signals import (
         register_participation_source,
         register_signal,
@@ -115,3 +128,4 @@ def register() -> None:
 
     register_signal("access", replace=True)(access_signal)
     register_participation_source(stages_attended)
+    register_provenance_source(attendance_of_experts)

@@ -144,13 +144,22 @@ def decision_propose(
     options: list[str],
     review_on: date | None,
     by: User,
+    kind: str = Decision.Kind.OTHER,
+    proposed_by: Membership | None = None,
 ) -> Decision:
+    """`proposed_by` is the member who put the proposal forward (the one typing it in when
+    not given); `kind` says what it is about, which the evidence weighs."""
+    if proposed_by is not None and proposed_by.project_id != project.pk:
+        raise ValidationError({"proposed_by": "Choose a member of this project"})
     decision = Decision(
         project=project,
         title=title,
         proposal=proposal,
         method=method,
         stage=project.stage,
+        kind=kind,
+        proposed_by=proposed_by.user if proposed_by else by,
+        proposed_by_kind=proposed_by.kind if proposed_by else "",
         review_on=review_on,
         created_by=by,
         updated_by=by,

@@ -6,6 +6,10 @@ People who told staff they wanted nothing are left out of both counts, and expen
 count (refunding a bus fare is not getting something back). No attendances means "no data
 yet", not 0%.
 
+Only attendance that counts as evidence is read (copro/core/provenance.py): a past meeting
+marked attended late, or attendance entered for someone, counts once they confirm it. The
+thresholds are the staircase rules' (`coproduce_reciprocity`, `codesign_reciprocity`).
+
 Registered in ReciprocityConfig.ready(), replacing the projects app's placeholder. Runs one
 query per project whatever its size.
 """
@@ -14,16 +18,20 @@ from django.db.models import CharField, Count, Exists, OuterRef, Q, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
+from copro.projects.evidence.record import attendance_counted_q
 from copro.projects.evidence.signals import NO_DATA, Record, Signal, percent
+from copro.projects.evidence.thresholds import thresholds
 from copro.reciprocity.models import Reward
 from copro.reciprocity.selectors import _chose_nothing, _given_back
 
 SOURCE_PREFIX = "meetings.attendance:"
-TARGET = 0.9  # nearly everyone who comes gets something back
-THRESHOLD = (
-    f"At least {percent(TARGET)} of the times experts by experience came to a meeting, they "
-    "got something back: payment or time credits"
-)
+
+
+def _threshold(target: float) -> str:
+    return (
+        f"At least {percent(target)} of the times experts by experience came to a meeting, "
+        "they got something back: payment or time credits, not only their expenses"
+    )
 
 
 def attendance_counts(*, project) -> dict:
@@ -39,6 +47,7 @@ def attendance_counts(*, project) -> dict:
             kind=EXPERIENCE,
             status=Attendance.Status.ATTENDED,
         )
+        .filter(attendance_counted_q())
         .exclude(Exists(rewards.filter(_chose_nothing())))
         .aggregate(
             attended=Count("pk"),
@@ -62,6 +71,7 @@ def attendance_counts_by_project(*, projects) -> dict[int, dict]:
             kind=EXPERIENCE,
             status=Attendance.Status.ATTENDED,
         )
+        .filter(attendance_counted_q())
         .exclude(Exists(rewards.filter(_chose_nothing())))
         .values("meeting__project")
         .annotate(
@@ -76,20 +86,22 @@ def attendance_counts_by_project(*, projects) -> dict[int, dict]:
     }
 
 
-def reciprocity_met(counts: dict | None) -> bool | None:
+def reciprocity_met(counts: dict | None, limits: dict | None = None) -> bool | None:
     """Whether the signal is met for these counts; None when nobody has come yet."""
     if not counts or not counts["attended"]:
         return None
-    return counts["rewarded"] / counts["attended"] >= TARGET
+    limits = {**thresholds(), **(limits or {})}
+    return counts["rewarded"] / counts["attended"] >= limits["coproduce_reciprocity"]
 
 
 def reciprocity_signal(record: Record, limits: dict) -> Signal:
+    limits = {**thresholds(), **(limits or {})}
     counts = attendance_counts(project=record.project)
     attended, rewarded = counts["attended"], counts["rewarded"]
     common = {
         "key": "reciprocity",
         "name": "Something back",
-        "threshold": THRESHOLD,
+        "threshold": _threshold(limits["coproduce_reciprocity"]),
         "source": "reciprocity",
     }
     if not attended:
@@ -107,7 +119,7 @@ def reciprocity_signal(record: Record, limits: dict) -> Signal:
         **common,
         value=round(share, 4),
         display=f"{rewarded} of {attended} ({percent(share)})",
-        met=reciprocity_met(counts),
+        met=reciprocity_met(counts, limits=limits),
         reason=f"Experts by experience came to a meeting {attended} {times}. They got "
         f"payment or time credits back for {rewarded} of them. Expenses do not count.",
     )

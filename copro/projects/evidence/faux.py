@@ -14,12 +14,18 @@ from copro.projects.evidence.signals import Record, Signal, long_date, stage_nam
 Signals = dict[str, Signal]
 
 
+SHARING_STEPS = ("co-design", "co-produce")
+
+
 @dataclass(frozen=True)
 class Finding:
     key: str
     title: str
     message: str
     statement_slug: str
+    # Steps whose thresholds this finding fits within: there it is a note "to watch", not a
+    # faux-production warning, so a warning never contradicts the step it sits beside.
+    watch_on: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -30,6 +36,7 @@ class FauxWarning:
     statement_slug: str
     statement_text: str  # "Co-production is not: ..." quoted from the guidance
     statement_explanation: str
+    to_watch: bool = False
 
     def as_json(self) -> dict:
         return {
@@ -37,6 +44,7 @@ class FauxWarning:
             "title": self.title,
             "message": self.message,
             "statement": self.statement_slug,
+            "to_watch": self.to_watch,
         }
 
 
@@ -68,9 +76,10 @@ def decision_without_experience(c: Context) -> Finding | None:
     return Finding(
         key="decision_without_experience",
         title="Decisions taken without experts by experience",
-        message=f"{unshared} of {c.record.decided} {taken} taken with no expert by experience "
-        f"taking part: {_quoted(c.record.unshared_titles, unshared)}.",
+        message=f"{unshared} of {c.record.decided} {taken} taken with no real voice from "
+        f"experts by experience: {_quoted(c.record.unshared_titles, unshared)}.",
         statement_slug="not-consultation",
+        watch_on=SHARING_STEPS,
     )
 
 
@@ -85,6 +94,7 @@ def joined_after_design(c: Context) -> Finding | None:
         f"after the design stage began on {long_date(r.design_began)}. Arriving with a plan, "
         "asking for views and then adjusting the plan is consultation.",
         statement_slug="not-consultation",
+        watch_on=("co-design",),
     )
 
 
@@ -98,8 +108,9 @@ def contributions_unanswered(c: Context) -> Finding | None:
         key="contributions_unanswered",
         title="Ideas left unanswered",
         message=f"{overdue} {what} from experts by experience {has} waited more than "
-        f"{c.limits['unanswered_after_days']} days for an answer.",
+        f"{c.limits['unanswered_after_days']} days for a real answer.",
         statement_slug="not-box-ticking",
+        watch_on=SHARING_STEPS,
     )
 
 
@@ -148,8 +159,10 @@ def faux_warnings(
     limits: dict,
     staff_view: StaircaseStep | None = None,
 ) -> list[FauxWarning]:
+    """Every finding, the faux-production warnings first; `to_watch` marks the notes."""
     context = Context(record, signals, step, limits, staff_view)
     findings = [f for check in CHECKS if (f := check(context)) is not None]
+    findings.sort(key=lambda f: step.slug in f.watch_on)
     if not findings:
         return []
     statements = {
@@ -169,6 +182,7 @@ def faux_warnings(
                 statement_slug=finding.statement_slug,
                 statement_text=statement.text if statement else "",
                 statement_explanation=statement.explanation if statement else "",
+                to_watch=step.slug in finding.watch_on,
             )
         )
     return warnings

@@ -14,9 +14,11 @@ from django.db import transaction
 
 from copro.framework.models import StaircaseStep
 from copro.projects.assessment import AssessmentSummary, assessment_summary
+from copro.projects.evidence.confidence import Confidence, confidence
 from copro.projects.evidence.faux import FauxWarning, faux_warnings
-from copro.projects.evidence.rules import RuleOutcome, place
-from copro.projects.evidence.scorecard import PrincipleScore, principles_scorecard
+from copro.projects.evidence.provenance import ProvenanceCounts, provenance_counts
+from copro.projects.evidence.rules import RULES_VERSION, RuleOutcome, place
+from copro.projects.evidence.scorecard import NOT_YET, PrincipleScore, principles_scorecard
 from copro.projects.evidence.signals import Signal, record_read, signals_for
 from copro.projects.evidence.thresholds import thresholds
 from copro.projects.models import Placement, Project
@@ -30,11 +32,35 @@ class Evidence:
     step: StaircaseStep
     steps: list[StaircaseStep]  # the whole staircase, bottom step first
     signals: list[Signal]
-    warnings: list[FauxWarning]
+    findings: list[FauxWarning]  # warnings first, then the notes to watch
     rule: RuleOutcome  # the rule that placed the project, with its reason
     checked: list[RuleOutcome]  # every rule tried from the top down
     assessment: AssessmentSummary
     scorecard: list[PrincipleScore]
+    confidence: Confidence
+    provenance: ProvenanceCounts
+    rules_version: str = RULES_VERSION
+
+    @property
+    def warnings(self) -> list[FauxWarning]:
+        """Faux-production warnings: what does not fit the step the record supports."""
+        return [f for f in self.findings if not f.to_watch]
+
+    @property
+    def to_watch(self) -> list[FauxWarning]:
+        """Notes: within the step's thresholds, but worth watching."""
+        return [f for f in self.findings if f.to_watch]
+
+    @cached_property
+    def held_by(self) -> list[PrincipleScore]:
+        """The principles that hold the project down: those that stop the rule for the step
+        above, and any that would not allow co-production whatever else happened."""
+        up = set(self.step_up.held_by) if self.step_up else set()
+        return [
+            p
+            for p in self.scorecard
+            if p.slug in up or (p.status == NOT_YET and not p.allows_step("co-produce"))
+        ]
 
     @cached_property
     def signals_by_key(self) -> dict[str, Signal]:
@@ -63,8 +89,10 @@ def project_evidence(*, project: Project) -> Evidence:
     record = record_read(project=project, limits=limits)
     signals = signals_for(record, limits)
     by_key = {signal.key: signal for signal in signals}
-    outcome, checked = place(record, by_key, limits)
+    scorecard = principles_scorecard(signals=by_key, limits=limits)
+    outcome, checked = place(record, by_key, limits, scorecard)
     step = next(s for s in steps if s.slug == outcome.step)
+    provenance = provenance_counts(project=project)
     assessment = assessment_summary(
         project=project, steps=steps, gap=int(limits["self_assessment_gap"])
     )
@@ -80,16 +108,22 @@ def project_evidence(*, project: Project) -> Evidence:
         step=step,
         steps=steps,
         signals=signals,
-        warnings=warnings,
+        findings=warnings,
         rule=outcome,
         checked=checked,
         assessment=assessment,
-        scorecard=principles_scorecard(signals=by_key),
+        scorecard=scorecard,
+        confidence=confidence(record=record, limits=limits, provenance=provenance),
+        provenance=provenance,
     )
 
 
 def _warning_keys(placement: Placement) -> list[str]:
-    return sorted(w.get("key", "") for w in placement.warnings if isinstance(w, dict))
+    return sorted(
+        w.get("key", "")
+        for w in placement.warnings
+        if isinstance(w, dict) and not w.get("to_watch")
+    )
 
 
 @transaction.atomic
@@ -103,6 +137,8 @@ def placement_refresh(*, project: Project) -> Placement | None:
         last is not None
         and last.step_id == evidence.step.pk
         and _warning_keys(last) == evidence.warning_keys
+        and last.rules_version == evidence.rules_version
+        and last.enough_evidence == evidence.confidence.enough
     ):
         return None
     return Placement.objects.create(
@@ -110,6 +146,8 @@ def placement_refresh(*, project: Project) -> Placement | None:
         step=evidence.step,
         signals=[signal.as_json() for signal in evidence.signals],
         warnings=[warning.as_json() for warning in evidence.warnings],
+        rules_version=evidence.rules_version,
+        enough_evidence=evidence.confidence.enough,
     )
 
 

@@ -25,28 +25,33 @@ Attendance at meetings will count as taking part in a stage through
 
 import statistics
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from datetime import date, timedelta
+from dataclasses import dataclass, field
+from datetime import date
 
-from django.db.models import Count, Exists, Min, OuterRef, Q
-from django.utils import dateformat, timezone
+from django.utils import dateformat
 
-from copro.projects.evidence.thresholds import thresholds
-from copro.projects.models import (
-    STAGE_ORDER,
-    Contribution,
-    Decision,
-    Membership,
-    Position,
-    Project,
-    Stage,
-    StageChange,
+from copro.projects.evidence.record import (
+    EXPERIENCE,
+    WORKING_STAGES,
+    Record,
+    record_read,
+    register_participation_source,
 )
+from copro.projects.evidence.thresholds import thresholds
+from copro.projects.models import Stage
 
-EXPERIENCE = Membership.Kind.EXPERIENCE
-# The stages in which people work together. "Closed" is the end of the work, not a stage of it.
-WORKING_STAGES = tuple(stage for stage in STAGE_ORDER if stage != Stage.CLOSED)
 NO_DATA = "No data yet"
+__all__ = [
+    "EXPERIENCE",
+    "NO_DATA",
+    "WORKING_STAGES",
+    "Record",
+    "Signal",
+    "record_read",
+    "register_participation_source",
+    "register_signal",
+    "signals_for",
+]
 
 
 @dataclass(frozen=True)
@@ -62,176 +67,12 @@ class Signal:
     met: bool | None
     reason: str
     source: str = "projects"
+    # The parts of a signal that the rules weigh separately (access: spread, arrangements,
+    # papers), when there are any.
+    parts: dict = field(default_factory=dict, compare=False)
 
     def as_json(self) -> dict:
         return {"key": self.key, "value": self.value, "met": self.met}
-
-
-@dataclass(frozen=True)
-class Record:
-    """The facts the signals, rules and warnings need, read once per project."""
-
-    project: Project
-    stages_reached: tuple[str, ...]
-    started_on: date
-    design_began: date | None
-    experts_ever: int  # distinct people who have ever been members as experts by experience
-    experts_at_reference: int  # of whom, members when design began (or the project started)
-    first_expert_joined: date | None
-    decided: int
-    decided_shared: int  # decided with at least one expert by experience taking part
-    unshared_titles: tuple[str, ...]  # the first few decisions taken without any
-    experience_stages: frozenset[str]
-    participants: int  # distinct people with a position or a contribution
-    experience_participants: int
-    contributions: int  # raised by experts by experience
-    answered: int
-    adopted: int  # adopted or adapted
-    overdue: int  # still waiting after `unanswered_after_days`
-    response_days: tuple[float, ...]
-
-    @property
-    def design_reached(self) -> bool:
-        return self.design_began is not None
-
-    @property
-    def reference_date(self) -> date:
-        """When experts by experience should already have been there."""
-        return self.design_began or self.started_on
-
-    @property
-    def views_gathered(self) -> bool:
-        """Experts by experience have voted on something or raised something."""
-        return self.experience_participants > 0
-
-
-# --- Reading the record ---------------------------------------------------------------------
-
-ParticipationSource = Callable[[Project], Iterable[str]]
-_participation_sources: list[ParticipationSource] = []
-
-
-def register_participation_source(source: ParticipationSource) -> ParticipationSource:
-    """Add a source of stages in which experts by experience took part (for example meetings
-    they attended). It must run a bounded number of queries."""
-    if source not in _participation_sources:
-        _participation_sources.append(source)
-    return source
-
-
-def _stages(project: Project) -> tuple[tuple[str, ...], date, date | None]:
-    changes = list(
-        StageChange.objects.filter(project=project)
-        .order_by("changed_on", "pk")
-        .values_list("stage", "changed_on")
-    )
-    started_on = changes[0][1] if changes else timezone.localdate(project.created_at)
-    reached = {stage for stage, _on in changes} | {project.stage}
-    design = STAGE_ORDER.index(Stage.DESIGN)
-    design_began = next(
-        (on for stage, on in changes if STAGE_ORDER.index(stage) >= design),
-        # Past design with no date for it: the start is the only date we have.
-        started_on if STAGE_ORDER.index(project.stage) >= design else None,
-    )
-    ordered = tuple(stage for stage in WORKING_STAGES if stage in reached)
-    return ordered, started_on, design_began
-
-
-def _experts(project: Project, reference: date) -> dict:
-    present = Q(joined_on__lte=reference) & (Q(left_on__isnull=True) | Q(left_on__gt=reference))
-    return Membership.objects.filter(project=project, kind=EXPERIENCE).aggregate(
-        ever=Count("user", distinct=True),
-        at_reference=Count("user", distinct=True, filter=present),
-        first_joined=Min("joined_on"),
-    )
-
-
-def _decisions(project: Project) -> tuple[int, int, tuple[str, ...]]:
-    with_expert = Exists(Position.objects.filter(decision=OuterRef("pk"), kind=EXPERIENCE))
-    decided = Decision.objects.filter(project=project, status=Decision.Status.DECIDED)
-    counts = decided.aggregate(total=Count("pk"), shared=Count("pk", filter=Q(with_expert)))
-    titles: tuple[str, ...] = ()
-    if counts["shared"] < counts["total"]:
-        titles = tuple(
-            decided.filter(~with_expert)
-            .order_by("decided_on", "pk")
-            .values_list("title", flat=True)[:3]
-        )
-    return counts["total"], counts["shared"], titles
-
-
-def _participation(project: Project) -> tuple[set, set, set[str]]:
-    """Who took part (a position or a contribution), of what kind, in which stage: one UNION."""
-    positions = Position.objects.filter(decision__project=project).values_list(
-        "user_id", "kind", "decision__stage"
-    )
-    raised = (
-        Contribution.objects.filter(project=project)
-        .order_by()
-        .values_list("raised_by_id", "member_kind", "stage")
-    )
-    people, experts, stages = set(), set(), set()
-    for user_id, kind, stage in positions.union(raised):
-        people.add(user_id)
-        if kind == EXPERIENCE:
-            experts.add(user_id)
-            stages.add(stage)
-    for source in _participation_sources:
-        stages.update(source(project))
-    return people, experts, stages
-
-
-def _contributions(project: Project, unanswered_after_days: int) -> tuple[dict, tuple]:
-    cutoff = timezone.now() - timedelta(days=unanswered_after_days)
-    waiting = Contribution.Status.WAITING
-    theirs = Contribution.objects.filter(project=project, member_kind=EXPERIENCE)
-    counts = theirs.aggregate(
-        total=Count("pk"),
-        answered=Count("pk", filter=~Q(status=waiting)),
-        adopted=Count("pk", filter=Q(status__in=["adopted", "adapted"])),
-        overdue=Count("pk", filter=Q(status=waiting, raised_at__lt=cutoff)),
-    )
-    # A median is not portable SQL: fetch the two dates of each answered idea (one query).
-    pairs = (
-        theirs.exclude(status=waiting)
-        .filter(responded_at__isnull=False)
-        .order_by()
-        .values_list("raised_at", "responded_at")
-    )
-    days = tuple(
-        max(0.0, (answered - raised).total_seconds() / 86400) for raised, answered in pairs
-    )
-    return counts, days
-
-
-def record_read(*, project: Project, limits: dict | None = None) -> Record:
-    """Everything the evidence needs about one project, in at most seven queries."""
-    limits = limits or thresholds()
-    reached, started_on, design_began = _stages(project)
-    experts = _experts(project, design_began or started_on)
-    decided, shared, unshared_titles = _decisions(project)
-    people, expert_people, expert_stages = _participation(project)
-    counts, days = _contributions(project, int(limits["unanswered_after_days"]))
-    return Record(
-        project=project,
-        stages_reached=reached,
-        started_on=started_on,
-        design_began=design_began,
-        experts_ever=experts["ever"],
-        experts_at_reference=experts["at_reference"],
-        first_expert_joined=experts["first_joined"],
-        decided=decided,
-        decided_shared=shared,
-        unshared_titles=unshared_titles,
-        experience_stages=frozenset(expert_stages),
-        participants=len(people),
-        experience_participants=len(expert_people),
-        contributions=counts["total"],
-        answered=counts["answered"],
-        adopted=counts["adopted"],
-        overdue=counts["overdue"],
-        response_days=days,
-    )
 
 
 # --- Words ----------------------------------------------------------------------------------
@@ -368,10 +209,17 @@ def whole_life(record: Record, limits: dict) -> Signal:
 def shared_decisions(record: Record, limits: dict) -> Signal:
     most = limits["coproduce_shared_decisions"]
     threshold = (
-        f"Most decisions ({percent(most)} or more) have at least one expert by experience "
-        "taking part, each decision counting the same"
+        f"Most decisions ({percent(most)} or more, weighed by what they are about) had a real "
+        f"voice from experts by experience: at least {limits['real_voice_min']} of them taking "
+        f"a position, and at least {percent(limits['real_voice_share'])} of those who did"
     )
-    if not record.decided:
+    trivial = ""
+    if record.trivial_decided:
+        trivial = (
+            f" {_plural(record.trivial_decided, 'decision', 'decisions')} about arrangements, "
+            "such as meeting dates, are not counted."
+        )
+    if not record.decided or not record.weight_decided:
         return Signal(
             key="shared_decisions",
             name="Decisions shared",
@@ -379,18 +227,26 @@ def shared_decisions(record: Record, limits: dict) -> Signal:
             display="No decisions made yet",
             threshold=threshold,
             met=None,
-            reason="No decisions have been made yet, so there is nothing to count.",
+            reason="No decisions that matter have been made yet, so there is nothing to count."
+            + trivial,
         )
-    share = record.decided_shared / record.decided
+    share = record.weight_shared / record.weight_decided
+    token = ""
+    if record.token_decided:
+        token = (
+            f" In {_plural(record.token_decided, 'other decision', 'other decisions')} their "
+            "voice was too small to be real: one voice among many, or too few of them."
+        )
     return Signal(
         key="shared_decisions",
         name="Decisions shared",
         value=round(share, 4),
-        display=share_of(record.decided_shared, record.decided, "decisions"),
+        display=f"{record.decided_shared} of {record.decided} decisions ({percent(share)} "
+        "by weight)",
         threshold=threshold,
         met=share >= most,
-        reason=f"Experts by experience took part in {record.decided_shared} of the "
-        f"{_plural(record.decided, 'decision', 'decisions')} made.",
+        reason=f"Experts by experience had a real voice in {record.decided_shared} of the "
+        f"{_plural(record.decided, 'decision', 'decisions')} made.{token}{trivial}",
     )
 
 
@@ -409,7 +265,10 @@ def _no_contributions(key: str, name: str, threshold: str) -> Signal:
 @register_signal("influence")
 def influence(record: Record, limits: dict) -> Signal:
     most = limits["coproduce_answered"]
-    threshold = f"Most ideas and concerns ({percent(most)} or more) get an answer"
+    threshold = (
+        f"Most ideas and concerns ({percent(most)} or more) get a real answer; "
+        f"\u201cbeing considered\u201d counts for {limits['considering_counts_days']} days only"
+    )
     if not record.contributions:
         return _no_contributions("influence", "Ideas answered", threshold)
     share = record.answered / record.contributions
@@ -422,7 +281,14 @@ def influence(record: Record, limits: dict) -> Signal:
         met=share >= most,
         reason=f"{record.answered} of the "
         f"{_plural(record.contributions, 'idea or concern', 'ideas and concerns')} raised by "
-        f"experts by experience {_has(record.answered)} had an answer.",
+        f"experts by experience {_has(record.answered)} had an answer."
+        + (
+            f" {record.stale_considering} of them {_has(record.stale_considering)} been left "
+            f"as \u201cbeing considered\u201d for more than {limits['considering_counts_days']} "
+            "days, which no longer counts as an answer."
+            if record.stale_considering
+            else ""
+        ),
     )
 
 
@@ -504,6 +370,33 @@ def balance(record: Record, limits: dict) -> Signal:
             if record.experience_participants == 1
             else "are experts by experience."
         ),
+    )
+
+
+@register_signal("members")
+def members(record: Record, limits: dict) -> Signal:
+    least = limits["coproduce_members"]
+    threshold = f"Experts by experience are {percent(least)} or more of the members"
+    if not record.members_current:
+        return Signal(
+            key="members",
+            name="Members by experience",
+            value=None,
+            display="No members yet",
+            threshold=threshold,
+            met=None,
+            reason="The project has no members yet.",
+        )
+    share = record.experts_current / record.members_current
+    return Signal(
+        key="members",
+        name="Members by experience",
+        value=round(share, 4),
+        display=share_of(record.experts_current, record.members_current, "members"),
+        threshold=threshold,
+        met=share >= least,
+        reason=f"{record.experts_current} of the "
+        f"{_plural(record.members_current, 'member', 'members')} are experts by experience.",
     )
 
 

@@ -26,6 +26,39 @@ DEFAULT_RULES: dict[str, float | int] = {
     "unanswered_after_days": 28,
     # Members' own view this many steps or more above the evidence is flagged.
     "self_assessment_gap": 2,
+    # Influence gates co-design too: at least half of the ideas answered with substance.
+    "codesign_answered": 0.5,
+    # "Being considered" counts as an answer only for this many days after it was given.
+    "considering_counts_days": 42,
+    # A decision is shared only when experts by experience had a real voice in it: at least
+    # this many of them took a position (not an abstention) and they were at least this share
+    # of the people who did (docs/decisions/0024-evidence-rules-v2.md says why).
+    "real_voice_min": 2,
+    "real_voice_share": 0.3,
+    # What each kind of decision weighs in the share of decisions shared. Arrangements (the
+    # next meeting's date) weigh nothing: they neither dilute nor inflate the share.
+    "weight_plan": 3,
+    "weight_money": 3,
+    "weight_roles": 2,
+    "weight_way_of_working": 1,
+    "weight_arrangements": 0,
+    "weight_other": 1,
+    # Equality: experts by experience as a share of the current members.
+    "coproduce_members": 0.4,
+    "codesign_members": 0.25,
+    # Reciprocity: share of their attendances that got something back other than expenses.
+    "coproduce_reciprocity": 0.9,
+    "codesign_reciprocity": 0.5,
+    # Access: requested arrangements in place and papers in time (co-produce also needs
+    # meetings spread over the week).
+    "coproduce_arrangements": 0.9,
+    "codesign_arrangements": 0.5,
+    "coproduce_papers": 0.75,
+    "codesign_papers": 0.5,
+    # Enough evidence to judge: this many weighed decisions, or this many ideas raised by
+    # experts by experience.
+    "enough_decisions": 3,
+    "enough_ideas": 3,
 }
 
 _SHARES = {
@@ -35,6 +68,16 @@ _SHARES = {
     "engage_answered",
     "engage_adopted",
     "balance",
+    "codesign_answered",
+    "real_voice_share",
+    "coproduce_members",
+    "codesign_members",
+    "coproduce_reciprocity",
+    "codesign_reciprocity",
+    "coproduce_arrangements",
+    "codesign_arrangements",
+    "coproduce_papers",
+    "codesign_papers",
 }
 
 

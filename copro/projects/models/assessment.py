@@ -33,6 +33,11 @@ class Placement(models.Model):
     signals = models.JSONField(default=list)
     warnings = models.JSONField(default=list)
     placed_at = models.DateTimeField(default=timezone.now)
+    # The version of the rule set that made this placement (copro/projects/evidence/rules.py),
+    # so the trend can mark where the rules changed.
+    rules_version = models.CharField(max_length=20, blank=True)
+    # False when the record was not enough to judge ("not enough evidence yet").
+    enough_evidence = models.BooleanField(default=True)
 
     class Meta:
         ordering = ["-placed_at"]

@@ -20,12 +20,30 @@ class Decision(BaseModel):
         OPEN = "open", "Open for views"
         DECIDED = "decided", "Decided"
 
+    class Kind(models.TextChoices):
+        # What the decision is about. The evidence weighs decisions by kind (the weights are in
+        # copro/projects/evidence/thresholds.py), so a run of trivial votes can neither dilute
+        # nor inflate how far decisions are shared (docs/decisions/0024-evidence-rules-v2.md).
+        PLAN = "plan", "The plan, the design or what the service does"
+        MONEY = "money", "Money: the budget or what to spend it on"
+        ROLES = "roles", "Who does what"
+        WAY_OF_WORKING = "way_of_working", "How we work together"
+        ARRANGEMENTS = "arrangements", "Arrangements, such as the next meeting's date"
+        OTHER = "other", "Something else"
+
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="decisions")
     title = models.CharField(max_length=150)
     proposal = models.TextField(max_length=5000)
     method = models.CharField(max_length=20, choices=Method.choices)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     stage = models.CharField(max_length=20, choices=Stage.choices)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    # Who put the proposal forward (a member of the project); the one who typed it in is
+    # `created_by`.
+    proposed_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    proposed_by_kind = models.CharField(max_length=20, blank=True)
     outcome = models.TextField(blank=True, max_length=5000)
     decided_on = models.DateField(null=True, blank=True)
     review_on = models.DateField(null=True, blank=True)
