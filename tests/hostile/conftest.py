@@ -6,6 +6,7 @@ import tracemalloc
 import pytest
 
 from tests.people.factories import UserFactory
+from tests.reciprocity.conftest import activities  # noqa: F401 - shared with these tests
 
 
 @pytest.fixture(autouse=True)
