@@ -455,6 +455,8 @@ VOICE_CHECKIN_DAYS = env_int("VOICE_CHECKIN_DAYS", 91)
 PAPERS_DAYS_BEFORE = env_int("PAPERS_DAYS_BEFORE", 7)
 # The largest meeting paper accepted; a bigger file is dropped while it arrives (FILE-1).
 MEETING_PAPER_MAX_BYTES = env_int("MEETING_PAPER_MAX_BYTES", 10 * 1024 * 1024)
+# No form takes more than one file: a request with more file parts than this is refused (FILE-8).
+DATA_UPLOAD_MAX_NUMBER_FILES = 5
 # clamd's Unix socket (e.g. /run/clamav/clamd.ctl). When set, every paper is scanned and uploads
 # are refused while the scanner cannot be reached (fail closed, FILE-7). Empty: no scanning.
 CLAMD_SOCKET = env_str("CLAMD_SOCKET", "")

@@ -3,6 +3,7 @@ answers 404, exactly like something that does not exist (AZ-1)."""
 
 from django.http import Http404
 
+from copro.core.ids import id_in_range
 from copro.learning import selectors
 from copro.learning.models import (
     Booking,
@@ -99,7 +100,7 @@ def booking_get_for_calendar(*, viewer: User, session_pk: int, request=None):
     """The viewer's own place on a session (booked or waiting), for its calendar file."""
 
     booking = None
-    if viewer.is_authenticated:
+    if viewer.is_authenticated and id_in_range(session_pk):  # a 26-digit id is just not found
         booking = (
             Booking.objects.filter(session_id=session_pk, person=viewer)
             .exclude(status=Booking.Status.CANCELLED)

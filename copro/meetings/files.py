@@ -1,10 +1,11 @@
 """Checking an uploaded meeting paper before it is kept (FILE-1 to FILE-5, FILE-7).
 
 The type comes from the content, not the name: the name only says what the person meant to
-send, and the content must agree. PDFs must start with the PDF signature and carry no scripts,
-launch actions or embedded files; Word and OpenDocument files are opened by
-copro.plainenglish's extractor, which refuses archive bombs before unpacking; text must decode
-and must not be a web page. Every message is plain English and can be shown beside the field.
+send, and the content must agree. PDFs are parsed whole by pypdf under limits and must carry
+no scripts, automatic or launch actions, embedded files or XFA (copro.meetings.pdfs); Word
+and OpenDocument files are opened by copro.plainenglish's extractor, which refuses archive
+bombs before unpacking and stops at the text limit; text must decode and must not be a web
+page. Every message is plain English and can be shown beside the field.
 """
 
 import hashlib
@@ -15,13 +16,14 @@ import socket
 import struct
 import unicodedata
 import zipfile
-import zlib
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
+from copro.meetings.pdfs import ACTIVE, UNREADABLE, pdf_problem
 from copro.plainenglish import ExtractionError, analyse, extract_text
+from copro.plainenglish.extract import MAX_CHARACTERS
 
 log = logging.getLogger("copro.meetings")
 
@@ -99,55 +101,27 @@ def _suffix(filename: str) -> str:
 
 # --- PDF -------------------------------------------------------------------------------------
 
-# Names that make a PDF do something when opened. Names may hide letters as #xx escapes.
-_ACTIVE_NAMES = (
-    b"/javascript",
-    b"/js",
-    b"/launch",
-    b"/embeddedfile",
-    b"/embeddedfiles",
-    b"/richmedia",
-    b"/xfa",
+UNREADABLE_PDF = (
+    "We could not read this PDF all the way through, so we have not kept it. It may be "
+    "damaged. Save the paper as a PDF again (for example with 'Print to PDF') and upload that."
 )
-_NAME = re.compile(rb"/[^\s/<>\[\]()%{}]+")
-_ESCAPE = re.compile(rb"#([0-9a-fA-F]{2})")
-_STREAM = re.compile(rb"stream\r?\n")
-MAX_INFLATED = 50 * 1024 * 1024
+COMPLEX_PDF = (
+    "This PDF is built in a way we cannot check safely, so we have not kept it. Save it "
+    "again as a plain PDF (for example with 'Print to PDF') and upload that."
+)
 
 
 def _check_pdf(data: bytes) -> None:
     if not data.startswith(b"%PDF-"):
         raise ValidationError(NOT_PDF, code="type")
-    if _has_active_content(data):
+    problem = pdf_problem(data)  # parsed whole by pypdf, under limits (FILE-9)
+    if problem == ACTIVE:
         raise ValidationError(ACTIVE_PDF, code="active")
+    if problem == UNREADABLE:
+        raise ValidationError(UNREADABLE_PDF, code="unreadable")
+    if problem is not None:
+        raise ValidationError(COMPLEX_PDF, code="complex")
     return None
-
-
-def _has_active_content(data: bytes) -> bool:
-    for chunk in _pdf_chunks(data):
-        for match in _NAME.finditer(chunk):
-            name = _ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), match.group()).lower()
-            if name in _ACTIVE_NAMES:
-                return True
-    return False
-
-
-def _pdf_chunks(data: bytes):
-    """The file itself, then each compressed stream inflated (object streams can hide
-    dictionaries), within an overall budget so a zip bomb inside a PDF cannot exhaust memory."""
-    yield data
-    budget = MAX_INFLATED
-    view = memoryview(data)  # slices without copying the rest of the file each time
-    for match in _STREAM.finditer(data):
-        if budget <= 0:
-            return
-        inflater = zlib.decompressobj()
-        try:
-            inflated = inflater.decompress(view[match.end() :], budget)
-        except zlib.error:
-            continue
-        budget -= len(inflated)
-        yield inflated
 
 
 # --- Word, OpenDocument and text -------------------------------------------------------------
@@ -157,7 +131,8 @@ _HTML = re.compile(r"^\s*<(!doctype\s+html|html|head|body|script|svg|iframe|meta
 
 def _check_document(data: bytes, kind: str) -> str:
     try:
-        text = extract_text(data, f"paper.{kind}")
+        # only the first MAX_CHARACTERS are read and checked, however much it expands (FILE-8)
+        text = extract_text(data, f"paper.{kind}", max_characters=MAX_CHARACTERS, cut=True)
     except ExtractionError as error:
         raise ValidationError(error.message, code="unreadable") from None
     if kind == "docx" and _has_macros(data):
@@ -239,5 +214,8 @@ def plain_english(text: str | None) -> tuple[str, str, int | None]:
     """(level, reason, number of findings), or ("", why not, None) when there is no text."""
     if text is None:
         return "", "We cannot read the text of PDF files yet, so it has not been checked.", None
-    report = analyse(text)
-    return report.verdict.level, report.verdict.reason, len(report.findings)
+    report = analyse(text[:MAX_CHARACTERS])  # the analysis is capped like the reading
+    reason = report.verdict.reason
+    if len(text) >= MAX_CHARACTERS:
+        reason = f"{reason} We checked the first {MAX_CHARACTERS:,} characters.".strip()
+    return report.verdict.level, reason, len(report.findings)

@@ -368,6 +368,9 @@ class VenueForm(forms.Form):
     is_active = forms.BooleanField(label="Meetings can be held here", required=False, initial=True)
 
 
+SUGGEST_YEARS_AHEAD = 5
+
+
 class SuggestForm(forms.Form):
     start = forms.DateField(label="From", widget=DATE, error_messages=DATE_ERRORS)
     end = forms.DateField(label="To", widget=DATE, error_messages=DATE_ERRORS)
@@ -392,4 +395,9 @@ class SuggestForm(forms.Form):
                 self.add_error("end", "The end date must be on or after the start date")
             elif end - start > timedelta(days=MAX_RANGE_DAYS):
                 self.add_error("end", f"Choose dates up to {MAX_RANGE_DAYS} days apart")
+        # far-off dates cannot be planned for (and 31 12 9999 has no day after it)
+        latest = timezone.localdate() + timedelta(days=SUGGEST_YEARS_AHEAD * 366)
+        for name in ("start", "end"):
+            if cleaned.get(name) and cleaned[name] > latest and name not in self.errors:
+                self.add_error(name, f"Choose a date in the next {SUGGEST_YEARS_AHEAD} years")
         return cleaned

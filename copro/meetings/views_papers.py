@@ -22,7 +22,7 @@ from copro.meetings.models import Paper
 log = logging.getLogger("copro.meetings")
 
 
-@limit_uploads(settings.MEETING_PAPER_MAX_BYTES)
+@limit_uploads(settings.MEETING_PAPER_MAX_BYTES, field="file")
 @login_required
 @require_http_methods(["GET", "POST"])
 def papers(request: HttpRequest, pk: int, meeting_pk: int, host: str = "project") -> HttpResponse:

@@ -2,6 +2,7 @@
 see answers 404 exactly like one that does not exist. Writes need the session's CSRF token."""
 
 from datetime import date, datetime
+from typing import Annotated
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest
@@ -10,11 +11,13 @@ from ninja import Field, Router, Schema
 from ninja.security import django_auth
 
 from copro.core.api_schemas import REFUSALS, WRITE_REFUSALS, Problem
+from copro.core.ids import MAX_ID
 from copro.projects import permissions as perms
 from copro.projects import services
 from copro.projects.models import Contribution, Decision, Membership, Position
 
 router = Router(tags=["projects"], auth=django_auth)
+MAX_OPTIONS = 50  # a ranking longer than any decision's list of options is refused
 
 
 class ProjectOut(Schema):
@@ -58,9 +61,9 @@ class PositionOut(Schema):
 
 
 class PositionIn(Schema):
-    stance: str = ""
-    option_id: int | None = None
-    ranking: list[int] = []
+    stance: str = Field("", max_length=20)
+    option_id: int | None = Field(None, ge=1, le=MAX_ID)
+    ranking: list[Annotated[int, Field(ge=1, le=MAX_ID)]] = Field([], max_length=MAX_OPTIONS)
     reason: str = Field("", max_length=2000)
 
 
@@ -171,13 +174,16 @@ def contribution_raise(request: HttpRequest, project_id: int, payload: Contribut
     project, membership = perms.project_get_for_member(
         viewer=request.user, pk=project_id, request=request
     )
-    return 201, services.contribution_raise(
-        project=project,
-        member=membership,
-        kind=payload.kind,
-        text=payload.text,
-        by=request.user,
-    )
+    try:
+        return 201, services.contribution_raise(
+            project=project,
+            member=membership,
+            kind=payload.kind,
+            text=payload.text,
+            by=request.user,
+        )
+    except ValidationError as error:  # the same cleaning as the form: NUL, only spaces
+        return 422, {"detail": " ".join(error.messages)}
 
 
 @router.get("/{project_id}/actions", response={200: list[ActionOut], **REFUSALS}, summary="Actions")

@@ -177,9 +177,16 @@ def decision_propose(
 
 
 def _check_position(decision: Decision, stance: str, option_id, ranking: list[int]) -> None:
+    """Only what belongs to this decision's way of deciding: an option of this decision for a
+    vote, an order of its own options for a ranking, nothing else (the API sends anything)."""
     option_ids = set(decision.options.values_list("pk", flat=True))
-    if decision.method == Decision.Method.MAJORITY and option_id not in option_ids:
+    majority = decision.method == Decision.Method.MAJORITY
+    if (majority and option_id not in option_ids) or (not majority and option_id is not None):
         raise ValidationError({"option": "Choose one of the options"})
+    if not isinstance(ranking, list) or len(ranking) > len(option_ids):
+        raise ValidationError({"ranking": "Put the options in the order you prefer"})
+    if decision.method != Decision.Method.RANKED and ranking:
+        raise ValidationError({"ranking": "This decision does not ask for an order"})
     if decision.method == Decision.Method.RANKED and (
         not ranking or set(ranking) - option_ids or len(set(ranking)) != len(ranking)
     ):
@@ -188,7 +195,7 @@ def _check_position(decision: Decision, stance: str, option_id, ranking: list[in
         Decision.Method.CONSENSUS: {"agree", "disagree", "abstain", "block"},
         Decision.Method.CONSENT: {"agree", "abstain", "object"},
     }.get(decision.method)
-    if allowed is not None and stance not in allowed:
+    if (allowed is not None and stance not in allowed) or (allowed is None and stance):
         raise ValidationError({"stance": "Choose your position"})
 
 
@@ -197,6 +204,16 @@ def _entry_method(*, by: User, person: User, how: str) -> str:
     if by == person:
         return EntryMethod.SELF
     return HOW_THEY_TOLD_YOU.get(how, EntryMethod.ORGANISER)
+
+
+def _clean_text(text: str, field: str, *, required: bool) -> str:
+    """What the forms do to typed text, for callers that are not forms (the API)."""
+    text = text if isinstance(text, str) else ""
+    if "\x00" in text:
+        raise ValidationError({field: "Remove the unusual characters and try again"})
+    if required and not text.strip():
+        raise ValidationError({field: "Write something before you send it"})
+    return text.strip()
 
 
 @transaction.atomic
@@ -218,6 +235,7 @@ def position_record(
     if member.project_id != decision.project_id or member.left_on is not None:
         raise PermissionDenied
     ranking = ranking or []
+    reason = _clean_text(reason, "reason", required=False)
     _check_position(decision, stance, option_id, ranking)
     if stance == "object" and not reason.strip():
         raise ValidationError({"reason": "Give the reason for your objection"})
@@ -275,6 +293,7 @@ def contribution_raise(
     if by != member.user and how not in HOW_THEY_TOLD_YOU:
         raise ValidationError({"how": "Say how they told you"})
     now = timezone.now()
+    text = _clean_text(text, "text", required=True)
     contribution = Contribution(
         project=project,
         raised_by=member.user,

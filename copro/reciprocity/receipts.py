@@ -1,8 +1,8 @@
 """Checking a receipt before it is kept with an expense (FILE-1 to FILE-3, FILE-5 to FILE-7).
 
 Receipts may be a PDF, a JPEG photo or a PNG picture. The type comes from the first bytes of
-the file, never from its name. PDFs are checked for scripts, actions and attached files the
-same way as meeting papers (copro.meetings.files). Photos and pictures are opened and saved
+the file, never from its name. PDFs are parsed whole and checked for scripts, actions and attached
+files the same way as meeting papers (copro.meetings.pdfs). Photos and pictures are opened and saved
 again from their pixels only: that drops anything hidden after the picture (a web page glued
 on), and all metadata, such as the place a phone photo was taken. Every file is scanned for
 viruses when a scanner is configured. Every message is plain English for beside the field.
@@ -18,7 +18,8 @@ from django.core.exceptions import ValidationError
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 # Reused from meeting papers: the PDF check, safe download names and the virus scanner.
-from copro.meetings.files import _has_active_content, clean_filename, scan
+from copro.meetings.files import clean_filename, scan
+from copro.meetings.pdfs import ACTIVE, UNREADABLE, pdf_problem
 
 CONTENT_TYPES = {"pdf": "application/pdf", "jpg": "image/jpeg", "png": "image/png"}
 # A picture bigger than this many pixels is refused before it is unpacked (FILE-5): a small
@@ -31,6 +32,14 @@ ACTIVE_PDF = (
     "This PDF contains scripts, actions or attached files, which we do not accept for safety "
     "reasons. Save it again as a plain PDF (for example with 'Print to PDF') or take a photo "
     "of the receipt, and upload that."
+)
+UNREADABLE_PDF = (
+    "We could not read this PDF all the way through, so we have not kept it. It may be "
+    "damaged. Save it again as a PDF or take a photo of the receipt, and upload that."
+)
+COMPLEX_PDF = (
+    "This PDF is built in a way we cannot check safely, so we have not kept it. Save it "
+    "again as a plain PDF or take a photo of the receipt, and upload that."
 )
 BROKEN_IMAGE = (
     "We could not open this picture. It may be damaged. Take the photo again, or save it as "
@@ -83,8 +92,13 @@ def check_receipt(data: bytes, filename: str) -> CheckedReceipt:
     if kind is None:
         raise ValidationError(WRONG_TYPE, code="type")
     if kind == "pdf":
-        if _has_active_content(data):
+        problem = pdf_problem(data)  # parsed whole by pypdf, under limits (FILE-9)
+        if problem == ACTIVE:
             raise ValidationError(ACTIVE_PDF, code="active")
+        if problem == UNREADABLE:
+            raise ValidationError(UNREADABLE_PDF, code="unreadable")
+        if problem is not None:
+            raise ValidationError(COMPLEX_PDF, code="complex")
         kept = data
     else:
         kept = reencode_image(data, kind)

@@ -2,9 +2,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from copro.plainenglish import ExtractionError, extract_text
+from copro.plainenglish.extract import MAX_CHARACTERS
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
-MAX_TEXT_CHARACTERS = 100_000
+MAX_TEXT_CHARACTERS = MAX_CHARACTERS
 ALLOWED_SUFFIXES = (".txt", ".md", ".docx", ".odt")
 
 
@@ -53,14 +54,10 @@ class CheckWritingForm(forms.Form):
         if not data:
             raise ValidationError("The file is empty. Choose a file with some text in it.")
         try:
-            text = extract_text(data, name)
+            # reading stops at the limit, however much the file would expand (FILE-8)
+            text = extract_text(data, name, max_characters=MAX_TEXT_CHARACTERS)
         except ExtractionError as error:
             raise ValidationError(str(error)) from None
-        if len(text) > MAX_TEXT_CHARACTERS:
-            raise ValidationError(
-                f"The file has too much text. Check up to {MAX_TEXT_CHARACTERS:,} characters "
-                "at a time, or split it into parts."
-            )
         self.extracted_from = name
         return text
 

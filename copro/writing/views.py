@@ -8,7 +8,7 @@ from copro.writing import highlight
 from copro.writing.forms import MAX_UPLOAD_BYTES, CheckWritingForm
 
 
-@limit_uploads(MAX_UPLOAD_BYTES)
+@limit_uploads(MAX_UPLOAD_BYTES, field="upload")
 @require_http_methods(["GET", "POST"])
 def check_writing(request: HttpRequest) -> HttpResponse:
     """Paste or upload a text and see how easy it is to read. Nothing is stored."""

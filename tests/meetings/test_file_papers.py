@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from copro.meetings import files
 from copro.meetings.models import Paper
+from tests.pdfs import padded_pdf, pdf
 
 DOCX_XML = (
     '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org'
@@ -36,7 +37,7 @@ def docx(text="We will meet on Tuesday.", extra=None) -> bytes:
 
 
 def a_pdf(body: bytes = b"") -> bytes:
-    return b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog " + body + b" >>\nendobj\n%%EOF\n"
+    return pdf(catalog=body)
 
 
 def upload(client, mworld, name, data, title="Budget paper"):
@@ -74,8 +75,7 @@ def test_file1_one_byte_over_the_limit_is_refused_and_nothing_is_stored(client, 
 @pytest.mark.django_db
 def test_file1_a_paper_just_under_the_limit_is_kept(client, mworld):
     """Larger than Django keeps in memory by default (2.5 MB), so the file is not dropped."""
-    data = a_pdf() + b"%" + b"0" * (settings.MEETING_PAPER_MAX_BYTES - len(a_pdf()) - 1)
-    assert len(data) == settings.MEETING_PAPER_MAX_BYTES
+    data = padded_pdf(settings.MEETING_PAPER_MAX_BYTES)
     response = upload(client, mworld, "big.pdf", data)
     assert response.status_code == 302
     assert Paper.objects.get(title="Budget paper").size == len(data)
@@ -114,11 +114,9 @@ def test_file2_the_type_comes_from_the_content_not_the_name(client, mworld, name
 
 @pytest.mark.django_db
 def test_file2_a_pdf_hiding_javascript_in_a_compressed_stream_is_refused(client, mworld):
-    import zlib
-
-    hidden = zlib.compress(b"<< /Type /Action /S /JavaScript /JS (x) >>")
-    data = a_pdf() + b"2 0 obj\n<< /Length 10 /Filter /FlateDecode >>\nstream\n" + hidden
-    refused(upload(client, mworld, "paper.pdf", data + b"\nendstream\nendobj\n"), files.ACTIVE_PDF)
+    hidden = {5: b"<< /Type /Action /S /JavaScript /JS (x) >>"}  # in a compressed object stream
+    data = pdf(catalog=b"/OpenAction 5 0 R", packed=hidden)
+    refused(upload(client, mworld, "paper.pdf", data), files.ACTIVE_PDF)
 
 
 @pytest.mark.django_db

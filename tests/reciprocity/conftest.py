@@ -5,10 +5,11 @@ import datetime
 import pytest
 
 from copro.reciprocity.models import ActivityType, Offer, Partner, Rate
+from tests.pdfs import pdf
 from tests.people.factories import UserFactory
 
-# A small, plain PDF: enough for a receipt.
-A_PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+# A small, plain PDF that a real parser reads whole: enough for a receipt.
+A_PDF = pdf()
 
 # The rate card starts long before any date the tests use.
 RATES_FROM = datetime.date(2020, 4, 6)

@@ -20,6 +20,7 @@ from copro.people import your_data
 from copro.reciprocity import receipts, services
 from copro.reciprocity.data_handlers import RECEIPT_ERASED, RECEIPT_KEPT
 from copro.reciprocity.models import Expense
+from tests.pdfs import padded_pdf, pdf
 from tests.reciprocity.conftest import A_PDF, sign_in
 from tests.reciprocity.test_az_pages import _unmasked
 
@@ -111,15 +112,13 @@ def kept(response) -> Expense:
 
 
 def test_file1_one_byte_over_the_limit_is_refused_and_nothing_is_stored(client, citizen):
-    data = A_PDF + b"%" + b"0" * (settings.RECEIPT_MAX_BYTES - len(A_PDF))
-    assert len(data) == settings.RECEIPT_MAX_BYTES + 1
+    data = padded_pdf(settings.RECEIPT_MAX_BYTES + 1)
     refused(post(client, citizen, "receipt.pdf", data), receipts.too_big_message())
 
 
 def test_file1_a_receipt_exactly_at_the_limit_is_kept(client, citizen):
     """Larger than Django keeps in memory by default (2.5 MB), so nothing is silently dropped."""
-    data = A_PDF + b"%" + b"0" * (settings.RECEIPT_MAX_BYTES - len(A_PDF) - 1)
-    assert len(data) == settings.RECEIPT_MAX_BYTES
+    data = padded_pdf(settings.RECEIPT_MAX_BYTES)
     expense = kept(post(client, citizen, "receipt.pdf", data))
     assert expense.receipt_size == settings.RECEIPT_MAX_BYTES
 
@@ -183,15 +182,15 @@ SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
         ("photo.jpg", b"\xff\xd8\xff\xe0 broken", receipts.BROKEN_IMAGE),
         (
             "receipt.pdf",
-            A_PDF.replace(b">>", b"/OpenAction << /JavaScript (x) >> >>", 1),
+            pdf(catalog=b"/OpenAction << /JavaScript (x) >>"),
             "scripts",
         ),
         (
             "receipt.pdf",
-            A_PDF.replace(b">>", b"/Names << /#4Aava#53cript 1 0 R >> >>", 1),
+            pdf(catalog=b"/Names << /#4Aava#53cript 1 0 R >>"),
             "scripts",
         ),
-        ("receipt.pdf", A_PDF.replace(b">>", b"/Launch << /F (calc.exe) >> >>", 1), "scripts"),
+        ("receipt.pdf", pdf(catalog=b"/Launch << /F (calc.exe) >>"), "scripts"),
     ],
 )
 def test_file2_the_type_comes_from_the_content_not_the_name(client, citizen, name, data, message):
@@ -360,7 +359,7 @@ def test_file6_a_photo_taken_sideways_is_kept_the_right_way_up():
 
 
 def test_file7_a_receipt_with_a_virus_is_refused(client, citizen, clamd):
-    infected = A_PDF + b"%" + EICAR + b"\n"
+    infected = pdf(content=b"% " + EICAR)  # a real PDF carrying the test virus
     refused(post(client, citizen, "receipt.pdf", infected), INFECTED)
     assert kept(post(client, citizen, "receipt.pdf", A_PDF)).has_receipt
 

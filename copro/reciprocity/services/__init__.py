@@ -26,6 +26,7 @@ from copro.reciprocity.services.ledger import (
     issuer_account,
     partner_account,
     person_account,
+    request_key,
     transaction_reverse,
 )
 from copro.reciprocity.services.rates import activity_type_add, preference_set, rate_set
@@ -62,6 +63,7 @@ __all__ = [
     "recognition_record",
     "reward_amounts",
     "reward_confirm",
+    "request_key",
     "reward_propose_for_attendance",
     "rewards_propose_for_meeting_attendance",
     "transaction_reverse",

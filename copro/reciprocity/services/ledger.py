@@ -6,7 +6,8 @@
 - refuses to take anyone but the council's issuing account below zero (LED-4);
 - is idempotent: the same key with the same request returns the original transaction and
   writes nothing; the same key with a different request is refused (`IdempotencyConflict`,
-  409 in an API) (LED-5, LED-10, FLT-8).
+  409 in an API) (LED-5, LED-10, FLT-8). Keys from web requests go through `request_key`
+  first, which scopes them to the person and the kind of write.
 """
 
 import hashlib
@@ -38,6 +39,16 @@ class IdempotencyConflict(ValidationError):
 
 def _plural(n: int) -> str:
     return f"{n} time credit{'s' if abs(n) != 1 else ''}"
+
+
+def request_key(*, kind: str, person: User, key: str) -> str:
+    """The key to store for a key that came with a web request: scoped to the person sending
+    it and the kind of write, so one person's key can never match anyone else's, nor a key the
+    service makes itself (such as a reward's); nobody can pre-claim someone else's write
+    (LED-5). The sent key is hashed, so any text up to 100 characters fits."""
+    sent = _check_key(key)
+    digest = hashlib.sha256(sent.encode()).hexdigest()[:40]
+    return f"web:{kind}:{person.pk}:{digest}"
 
 
 def _check_key(key: str) -> str:

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from copro.core.ids import parse_ids
 from copro.reciprocity import permissions as perms
 from copro.reciprocity import policy, selectors, services
 from copro.reciprocity.forms import PaidForm, ReasonForm
@@ -37,7 +38,7 @@ def claims_approve(request: HttpRequest) -> HttpResponse:
     """Approve the ticked claims: all of them or, if any one may not be approved, none (AZ-6)."""
     policy.require(request.user, policy.APPROVE_CLAIMS)
     try:
-        ids = [int(pk) for pk in request.POST.getlist("claims")]
+        ids = parse_ids(request.POST.getlist("claims"))  # a huge id is refused, not a 500
         approved = services.claims_approve(claim_ids=ids, by=request.user)
     except ValueError:
         messages.error(request, "Choose the claims from the list. Nothing was approved.")

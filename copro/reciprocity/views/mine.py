@@ -83,7 +83,9 @@ def offer_spend(request: HttpRequest, pk: int) -> HttpResponse:
         txn = services.credits_spend(
             person=request.user,
             offer=offer,
-            idempotency_key=form.cleaned_data["key"],
+            idempotency_key=services.request_key(
+                kind="spend", person=request.user, key=form.cleaned_data["key"]
+            ),
             by=request.user,
         )
     except ValidationError as error:
@@ -100,7 +102,7 @@ def offer_spend(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("reciprocity:mine")
 
 
-@limit_uploads(settings.RECEIPT_MAX_BYTES)
+@limit_uploads(settings.RECEIPT_MAX_BYTES, field="receipt")
 @login_required
 @require_http_methods(["GET", "POST"])
 def expense_new(request: HttpRequest) -> HttpResponse:

@@ -149,7 +149,9 @@ def credits_issue(request: HttpRequest, pk: int) -> HttpResponse:
             services.credits_issue(
                 person=person,
                 amount=data["amount"],
-                idempotency_key=data["key"],
+                idempotency_key=services.request_key(
+                    kind="issue", person=request.user, key=data["key"]
+                ),
                 memo=data["memo"],
                 by=request.user,
             )
@@ -179,7 +181,9 @@ def transaction_reverse(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.transaction_reverse(
                 transaction=txn,
-                idempotency_key=form.cleaned_data["key"],
+                idempotency_key=services.request_key(
+                    kind="reverse", person=request.user, key=form.cleaned_data["key"]
+                ),
                 reason=form.cleaned_data["reason"],
                 by=request.user,
             )

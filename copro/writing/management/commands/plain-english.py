@@ -11,6 +11,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from copro.plainenglish import ExtractionError, analyse, extract_text
+from copro.plainenglish.extract import MAX_CHARACTERS, too_long_message
 from copro.writing.highlight import KIND_NAMES
 
 
@@ -36,7 +37,12 @@ class Command(BaseCommand):
 
     def _read(self, name: str) -> str:
         if name == "-":
-            return sys.stdin.read()
+            text = sys.stdin.read(MAX_CHARACTERS + 1)  # never more than the limit (FILE-8)
+            if len(text) > MAX_CHARACTERS:
+                raise CommandError(
+                    f"Cannot check {name}: {too_long_message(MAX_CHARACTERS)}", returncode=2
+                )
+            return text
         path = Path(name)
         try:
             data = path.read_bytes()
