@@ -23,6 +23,7 @@ urlpatterns = [
     path("community/", include("copro.community.urls")),
     path("readiness/", include("copro.readiness.urls")),
     path("reports/", include("copro.reports.urls")),
+    path("notifications/", include("copro.notifications.urls")),
     path("projects/<int:pk>/", include("copro.projects.urls_evidence")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -393,3 +393,14 @@ class SuggestForm(forms.Form):
             elif end - start > timedelta(days=MAX_RANGE_DAYS):
                 self.add_error("end", f"Choose dates up to {MAX_RANGE_DAYS} days apart")
         return cleaned
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(
+        label="Why is the meeting cancelled?",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Everyone invited is told, with this reason, by the way they asked to be "
+        "contacted. Their calendars are updated too.",
+        error_messages={"required": "Tell people why the meeting is cancelled"},
+    )

@@ -14,3 +14,4 @@ class NotificationsConfig(AppConfig):
         register_all()
         # A summary gathers what was held back; it is never held back itself.
         kinds.register("summary", "You have new updates", urgent=True)
+        kinds.register("service_news", "News about this service")

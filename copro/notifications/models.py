@@ -18,6 +18,8 @@ class Notification(models.Model):
     title = models.CharField(max_length=200)
     body = models.TextField(max_length=5000, blank=True)
     url = models.CharField(max_length=500, blank=True)
+    # A calendar file (.ics) e-mailed with it: a meeting's new time, or its cancellation.
+    calendar = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
 

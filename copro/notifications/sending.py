@@ -16,7 +16,7 @@ import logging
 import smtplib
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
@@ -94,7 +94,15 @@ def _send(delivery: Delivery) -> str:
             raise texts.PermanentFailure("No email address")
         link = f"{settings.SITE_URL.rstrip('/')}{notification.url}" if notification.url else ""
         text = "\n\n".join(part for part in (notification.body, link) if part)
-        send_mail(notification.title, text, None, [person.email])
+        message = EmailMessage(notification.title, text, None, [person.email])
+        if notification.calendar:
+            method = "CANCEL" if "METHOD:CANCEL" in notification.calendar else "PUBLISH"
+            message.attach(
+                "meeting.ics",
+                notification.calendar.encode(),
+                f"text/calendar; method={method}; charset=utf-8",
+            )
+        message.send()
         return ""
     phone = person.profile.phone if hasattr(person, "profile") else ""
     if not phone:

@@ -24,6 +24,8 @@ def notify(
     title: str,
     body: str = "",
     url: str = "",
+    calendar: bytes | str = "",
+    emailed_already: bool = False,
 ) -> list[Notification]:
     """Tell each recipient about one event, once.
 
@@ -34,6 +36,10 @@ def notify(
 
     Each notification is kept in the person's history and gets one Delivery per route they
     chose (routes.py); each route is sent on its own by copro.notifications.sending.
+
+    `calendar` is a .ics file e-mailed with it (METHOD:CANCEL for a cancellation).
+    `emailed_already`: the caller has sent its own richer e-mail for this event (an invitation
+    with its calendar file, say), so the e-mail route is recorded as sent, not sent again.
     """
     kind_info = kinds.get(kind)  # refuse unknown kinds loudly: a typo would otherwise tell nobody
     ids = {r.pk for r in recipients if r is not None}
@@ -56,13 +62,27 @@ def notify(
             url=url,
             routes_now=routes_now,
             frequency=frequency,
+            calendar=calendar.decode() if isinstance(calendar, bytes) else calendar,
+            emailed_already=emailed_already,
         )
         if notification is not None:
             made.append(notification)
     return made
 
 
-def _store(person, *, kind, event_key, title, body, url, routes_now, frequency):
+def _store(
+    person,
+    *,
+    kind,
+    event_key,
+    title,
+    body,
+    url,
+    routes_now,
+    frequency,
+    calendar="",
+    emailed_already=False,
+):
     now = timezone.now()
     try:
         with transaction.atomic():
@@ -73,6 +93,7 @@ def _store(person, *, kind, event_key, title, body, url, routes_now, frequency):
                 title=title[:200],
                 body=body[:5000],
                 url=url[:500],
+                calendar=calendar,
             )
             deliveries = [
                 Delivery(
@@ -82,6 +103,9 @@ def _store(person, *, kind, event_key, title, body, url, routes_now, frequency):
             deliveries += [
                 _planned(notification, route, frequency, person, now) for route in routes_now
             ]
+            for delivery in deliveries:
+                if emailed_already and delivery.channel == Channel.EMAIL:
+                    delivery.state, delivery.sent_at = Delivery.State.SENT, now
             Delivery.objects.bulk_create(deliveries)
     except IntegrityError:
         return None  # already told about this event
@@ -141,6 +165,28 @@ def preference_set(
     preference.full_clean()
     preference.save()
     return preference
+
+
+@transaction.atomic
+def preferences_save(*, person: User, choices: dict[str, dict], quiet_starts, quiet_ends) -> None:
+    """Save the whole preferences page at once: all of it, or nothing."""
+    errors = {}
+    for code, choice in choices.items():
+        try:
+            preference_set(
+                person=person,
+                kind=code,
+                routes_chosen=choice["routes"],
+                frequency=choice["frequency"],
+            )
+        except ValidationError as error:
+            errors[f"routes_{code}"] = error.messages
+    try:
+        quiet_hours_set(person=person, starts=quiet_starts, ends=quiet_ends)
+    except ValidationError as error:
+        errors["quiet_starts"] = error.messages
+    if errors:
+        raise ValidationError(errors)
 
 
 @transaction.atomic

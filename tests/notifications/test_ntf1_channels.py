@@ -17,6 +17,12 @@ from tests.notifications.factories import person
 pytestmark = pytest.mark.django_db
 
 
+def failing_email():
+    return mock.patch(
+        "copro.notifications.sending.EmailMessage.send", side_effect=smtplib.SMTPException
+    )
+
+
 def tell(*people, key="test:1"):
     return notify(
         recipients=people,
@@ -66,7 +72,7 @@ def test_ntf1_exactly_once_per_event_person_and_channel_when_sent_again():
 
 def test_ntf1_one_channel_failing_never_blocks_another():
     emailer, texter = person(contact="email"), person(contact="text")
-    with mock.patch("copro.notifications.sending.send_mail", side_effect=smtplib.SMTPException):
+    with failing_email():
         tell(emailer, texter)
     assert states(emailer)["email"] == "queued"  # "not sent yet", with a later try
     assert states(texter)["text"] == "sent"
@@ -78,7 +84,7 @@ def test_ntf1_one_channel_failing_never_blocks_another():
 def test_ntf1_a_failure_is_retried_with_backoff_and_sent_once():
     emailer = person(contact="email")
     with time_machine.travel("2026-12-07 10:00Z", tick=False) as clock:
-        with mock.patch("copro.notifications.sending.send_mail", side_effect=smtplib.SMTPException):
+        with failing_email():
             tell(emailer)
             sending.sweep()  # not due yet: nothing is tried
             assert Delivery.objects.get(channel="email").attempts == 1
@@ -96,7 +102,7 @@ def test_ntf1_a_failure_is_retried_with_backoff_and_sent_once():
 
 def test_ntf1_after_the_last_attempt_it_is_failed_and_visible_never_deleted():
     emailer = person(contact="email")
-    failing = mock.patch("copro.notifications.sending.send_mail", side_effect=OSError)
+    failing = mock.patch("copro.notifications.sending.EmailMessage.send", side_effect=OSError)
     with time_machine.travel("2026-12-07 10:00Z", tick=False) as clock, failing:
         tell(emailer)
         for _ in range(sending.MAX_ATTEMPTS):

@@ -32,6 +32,7 @@ PARAMS = {
     # API path parameters
     "project_id": "project",
     "decision_id": "decision",
+    "notification_id": "notification",
 }
 
 
