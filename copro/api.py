@@ -27,6 +27,7 @@ def me(request: HttpRequest):
 def _mount_routers() -> None:
     from copro.conversations.api import router as conversations_router
     from copro.framework.api import router as framework_router
+    from copro.notifications.api import router as notifications_router
     from copro.projects.api import router as projects_router
     from copro.projects.api_evidence import router as evidence_router
     from copro.safeguarding.api import router as safeguarding_router
@@ -34,6 +35,7 @@ def _mount_routers() -> None:
     from copro.writing.api import router as writing_router
 
     api.add_router("/framework", framework_router)
+    api.add_router("/notifications", notifications_router)
     api.add_router("/plain-english", writing_router)
     api.add_router("/projects", evidence_router)
     api.add_router("/projects", projects_router)

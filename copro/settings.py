@@ -169,6 +169,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "copro.core.context_processors.service",
+                "copro.notifications.context_processors.unread",
             ],
         },
     },
@@ -392,6 +393,17 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Working Together <no-reply@example.org>")
+
+# --- Text messages (GOV.UK Notify) -------------------------------------------------------------
+# "local" (the default) keeps each text in the database for the demo and tests; "govuk" sends
+# through GOV.UK Notify with an API key and a text template whose content is ((message)).
+NOTIFY_BACKEND = env_str("NOTIFY_BACKEND", "local")
+if NOTIFY_BACKEND not in ("local", "govuk"):
+    raise ImproperlyConfigured("NOTIFY_BACKEND must be 'local' or 'govuk'")
+NOTIFY_API_KEY = env_str("NOTIFY_API_KEY", "")
+NOTIFY_SMS_TEMPLATE_ID = env_str("NOTIFY_SMS_TEMPLATE_ID", "")
+if NOTIFY_BACKEND == "govuk" and not (NOTIFY_API_KEY and NOTIFY_SMS_TEMPLATE_ID):
+    raise ImproperlyConfigured("NOTIFY_BACKEND=govuk needs NOTIFY_API_KEY and a template id")
 
 # --- Overload ----------------------------------------------------------------------------------
 # A request that waited longer than this in the load balancer's queue (its X-Request-Start

@@ -26,6 +26,7 @@ urlpatterns = [
     path("conversations/", include("copro.conversations.urls")),
     path("safeguarding/", include("copro.safeguarding.urls")),
     path("reports/", include("copro.reports.urls")),
+    path("notifications/", include("copro.notifications.urls")),
     path("projects/<int:pk>/", include("copro.projects.urls_evidence")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

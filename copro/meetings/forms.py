@@ -401,3 +401,14 @@ class SuggestForm(forms.Form):
             if cleaned.get(name) and cleaned[name] > latest and name not in self.errors:
                 self.add_error(name, f"Choose a date in the next {SUGGEST_YEARS_AHEAD} years")
         return cleaned
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(
+        label="Why is the meeting cancelled?",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Everyone invited is told, with this reason, by the way they asked to be "
+        "contacted. Their calendars are updated too.",
+        error_messages={"required": "Tell people why the meeting is cancelled"},
+    )

@@ -24,6 +24,8 @@ class CalendarEvent:
     location: str
     description: str
     url: str
+    sequence: int = 0
+    cancelled: bool = False
 
 
 def clean(text: str) -> str:
@@ -32,12 +34,18 @@ def clean(text: str) -> str:
     return "".join(ch for ch in text if ch.isprintable() or ch in "\n\t")
 
 
-def build(events: list[CalendarEvent], *, name: str = "", stamp: datetime | None = None) -> bytes:
+def build(
+    events: list[CalendarEvent],
+    *,
+    name: str = "",
+    stamp: datetime | None = None,
+    method: str = "PUBLISH",
+) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
+    calendar.add("method", method)
     if name:
         # icalendar does not escape X- properties: keep the name on one line.
         calendar.add("x-wr-calname", " ".join(clean(name).split()))
@@ -55,6 +63,10 @@ def build(events: list[CalendarEvent], *, name: str = "", stamp: datetime | None
             event.add("description", clean(item.description))
         if item.url:
             event.add("url", item.url)
+        if item.sequence:
+            event.add("sequence", item.sequence)
+        if item.cancelled:
+            event.add("status", "CANCELLED")
         calendar.add_component(event)
     return calendar.to_ical()
 
@@ -82,8 +94,17 @@ def event_for(meeting) -> CalendarEvent:
         location=location,
         description="\n".join(lines),
         url=url,
+        sequence=meeting.sequence,
+        cancelled=meeting.cancelled_at is not None,
     )
 
 
 def meetings_calendar(meetings, *, name: str = "") -> bytes:
     return build([event_for(m) for m in meetings], name=name)
+
+
+def change_calendar(meeting) -> bytes:
+    """The file that replaces the one people have: same UID, higher SEQUENCE; for a
+    cancellation METHOD:CANCEL, so calendar apps take the meeting out."""
+    method = "CANCEL" if meeting.cancelled_at is not None else "PUBLISH"
+    return build([event_for(meeting)], name=meeting.title, method=method)

@@ -14,7 +14,7 @@ from django.utils import timezone
 from copro.core.provenance import EntryMethod, provenance_values
 from copro.core.uploads import store_file
 from copro.framework.models import NetworkGroup
-from copro.meetings import hosts
+from copro.meetings import hosts, telling
 from copro.meetings.files import CheckedPaper, plain_english
 from copro.meetings.models import (
     EXPERIENCE,
@@ -135,15 +135,35 @@ def meeting_plan(
 @transaction.atomic
 def meeting_update(*, meeting: Meeting, by: User, **fields) -> Meeting:
     Meeting.objects.select_for_update().filter(pk=meeting.pk).first()  # replies wait for us
+    before = telling.when_and_where(meeting)
     for name, value in fields.items():
         setattr(meeting, name, value)
     meeting.reserved_places = meeting.reserved_places or 0
     meeting.updated_by = by
     _where(meeting)
     _places(meeting)
+    moved = telling.when_and_where(meeting) != before
+    if moved:
+        meeting.sequence += 1
     meeting.full_clean()
     meeting.save()
     _fill_free_places(meeting, by)  # a higher limit gives places to people waiting
+    if moved:
+        telling.tell_changed(meeting)
+    return meeting
+
+
+@transaction.atomic
+def meeting_cancel(*, meeting: Meeting, by: User, reason: str = "") -> Meeting:
+    """Cancel a meeting and tell everyone invited, with a calendar file that takes it out."""
+    locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if locked.cancelled_at is not None:
+        raise ValidationError("This meeting is already cancelled")
+    meeting.cancelled_at = timezone.now()
+    meeting.sequence = locked.sequence + 1
+    meeting.updated_by = by
+    meeting.save(update_fields=["cancelled_at", "sequence", "updated_by", "updated_at"])
+    telling.tell_cancelled(meeting, reason=" ".join(reason.split())[:500])
     return meeting
 
 
@@ -209,6 +229,7 @@ def invitees_add(*, meeting: Meeting, users: list[User], by: User) -> list[Invit
     arrangements_sync(meeting=meeting)
     ids = [invitee.pk for invitee in created]
     transaction.on_commit(lambda: _send_invitations(ids))
+    telling.tell_invited(meeting, [invitee.user for invitee in created])
     return created
 
 
@@ -448,6 +469,7 @@ def papers_send(*, meeting: Meeting, by: User) -> list[Paper]:
     invitees = list(meeting.invitees.exclude(reply=Invitee.Reply.NO).values_list("pk", flat=True))
     paper_ids = [p.pk for p in papers]
     transaction.on_commit(lambda: _send_papers(invitees, paper_ids))
+    telling.tell_papers(meeting, paper_ids)
     return papers
 
 

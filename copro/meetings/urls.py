@@ -15,6 +15,7 @@ app_name = "meetings"
 MEETING_PAGES = [
     ("", views.meeting_detail, "detail"),
     ("change/", views.meeting_change, "change"),
+    ("cancel/", views.meeting_cancel, "cancel"),
     ("agenda/", views.agenda, "agenda"),
     ("agenda/<int:item_pk>/remove/", views.agenda_remove, "agenda_remove"),
     ("notes/", views.notes, "notes"),

@@ -14,7 +14,7 @@ from copro.core.forms import errors_to_form
 from copro.framework.models import NetworkGroup
 from copro.meetings import hosts, selectors, services
 from copro.meetings import permissions as perms
-from copro.meetings.forms import AgendaItemForm, MeetingForm, NotesForm, ReplyForm
+from copro.meetings.forms import AgendaItemForm, CancelForm, MeetingForm, NotesForm, ReplyForm
 from copro.meetings.models import AgendaItem, Invitee, Meeting
 from copro.meetings.scheduling import DAY_NAMES, PARTS
 
@@ -149,6 +149,7 @@ def meeting_change(
             "meeting": meeting,
             "heading": "Change the meeting",
             "button": "Save the changes",
+            "cancel_url": meeting.url("cancel"),
         },
     )
 
@@ -224,5 +225,37 @@ def notes(request: HttpRequest, pk: int, meeting_pk: int, host: str = "project")
             "meeting": meeting,
             "heading": "Notes and decisions",
             "button": "Save the notes",
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_cancel(
+    request: HttpRequest, pk: int, meeting_pk: int, host: str = "project"
+) -> HttpResponse:
+    meeting = perms.meeting_get_for_organiser(
+        viewer=request.user, host_pk=pk, pk=meeting_pk, request=request, host=host
+    )
+    form = CancelForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_cancel(
+                meeting=meeting, by=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            errors_to_form(form, error)
+        else:
+            messages.success(request, "The meeting is cancelled. Everyone invited is being told.")
+            return redirect(meeting)
+    return render(
+        request,
+        "meetings/cancel.html",
+        {
+            "form": form,
+            **hosts.host_context(meeting.host),
+            "meeting": meeting,
+            "heading": "Cancel the meeting",
+            "button": "Cancel the meeting",
         },
     )

@@ -8,6 +8,7 @@ from copro.people.models.profile import (
     PartOfDay,
     Profile,
 )
+from copro.people.phones import validate_uk_phone
 from copro.writing.widgets import PlainEnglishTextarea
 
 
@@ -112,6 +113,13 @@ class CommunicationForm(forms.Form):
         needs_phone = method in (Profile.ContactMethod.PHONE, Profile.ContactMethod.TEXT)
         if needs_phone and not cleaned.get("phone", "").strip():
             self.add_error("phone", "Enter a phone number, so we can call or text you")
+        elif cleaned.get("phone", "").strip():
+            try:
+                cleaned["phone"] = validate_uk_phone(
+                    cleaned["phone"], mobile=method == Profile.ContactMethod.TEXT
+                )
+            except ValidationError as error:
+                self.add_error("phone", error)
         if method == Profile.ContactMethod.POST and not cleaned.get("postal_address", "").strip():
             self.add_error("postal_address", "Enter a postal address, so we can write to you")
         return cleaned

@@ -14,6 +14,7 @@ from copro.people.models.profile import (
     UnavailableDate,
 )
 from copro.people.models.support import AssistedEntry, Supporter
+from copro.people.phones import validate_uk_phone
 
 
 def profile_for(user: User) -> Profile:
@@ -58,7 +59,7 @@ def communication_update(
 ) -> Profile:
     profile = profile_for(person)
     profile.contact_method = contact_method
-    profile.phone = phone
+    profile.phone = _checked_phone(phone, contact_method)
     profile.postal_address = postal_address
     profile.access_needs_other = access_needs_other
     profile.updated_by = by
@@ -70,6 +71,17 @@ def communication_update(
         person=person, by=by, summary="Changed how to contact you and what you need", how=how
     )
     return profile
+
+
+def _checked_phone(phone: str, contact_method: str) -> str:
+    """A number is refused when saved, not when a text is sent (NTF-1): UK numbers only, and
+    a mobile when the person wants text messages."""
+    if not phone.strip():
+        return ""
+    try:
+        return validate_uk_phone(phone, mobile=contact_method == Profile.ContactMethod.TEXT)
+    except ValidationError as error:
+        raise ValidationError({"phone": error.messages}) from None
 
 
 def _replace(model, person: User, field: str, values: list[str]) -> None:

@@ -26,6 +26,7 @@ MATRIX = {
     "suggest": ("GET", "organiser"),
     "detail": ("GET", "viewer"),
     "change": ("GET", "organiser"),
+    "cancel": ("GET", "organiser"),
     "agenda": ("GET", "organiser"),
     "agenda_remove": ("POST", "organiser"),
     "notes": ("GET", "organiser"),
@@ -318,7 +319,7 @@ def test_az13_leaving_the_project_takes_its_meetings_away_at_once(client, mworld
 # Routes whose page is a form: GET shows it, POST sends it. Every other route takes one method.
 FORM_PAGES = {
     "calendar", "notes", "agenda", "invite", "needs", "attendance", "papers",
-    "change", "plan", "venue_new", "venue_change",
+    "change", "cancel", "plan", "venue_new", "venue_change",
 }  # fmt: skip
 
 

@@ -55,12 +55,14 @@ def fill_with_canaries(person: User, canary: str, by: User | None = None) -> Non
         person=person,
         by=by,
         contact_method="post",
-        phone=f"0{canary}"[:30],
+        phone="",
         postal_address=f"1 {canary} Street",
         formats=["large_print"],
         needs=["hearing_loop"],
         access_needs_other=f"Needs {canary}",
     )
+    # A canary is not a valid phone number (the service refuses it), so it is written directly.
+    Profile.objects.filter(user=person).update(phone=f"0{canary}"[:30])
     services.availability_update(person=person, by=by, slots={(0, "morning")})
     UnavailableDate.objects.create(user=person, date="2030-01-02")
     AssistedEntry.objects.create(person=person, entered_by=by, summary=f"Changed {canary}")

@@ -37,6 +37,7 @@ PARAMS = {
     "post_id": "thread_post",
     "poll_id": "poll",
     "concern_id": "concern",
+    "notification_id": "notification",
 }
 
 

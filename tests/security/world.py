@@ -21,6 +21,13 @@ def _first(queryset):
     return queryset.order_by("pk").first()
 
 
+def _owners_notification(owner):
+    from copro.notifications.services import notify
+
+    notify(recipients=[owner], kind="service_news", event_key="crawl:1", title="For the crawl")
+    return owner.notifications.order_by("pk").first()
+
+
 def build(out) -> dict:
     """Load the demo council and return {name: object or value} for filling URL parameters."""
     from copro.framework.models import LearnPage, NetworkGroup
@@ -140,6 +147,7 @@ def build(out) -> dict:
         "learn_page": _first(LearnPage.objects.all()).slug,
         "token": "not-a-real-token",
         "uidb64": "MQ",
+        "notification": _owners_notification(owner),
     }
     world.update(_between_meetings(owner, project))
     for key, value in list(world.items()):

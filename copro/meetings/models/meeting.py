@@ -68,6 +68,10 @@ class Meeting(BaseModel):
     reserved_places = models.PositiveSmallIntegerField(default=0)
     notes = models.TextField(max_length=10000, blank=True)
     decisions = models.ManyToManyField(Decision, blank=True, related_name="meetings")
+    # Raised each time the date, time or place changes or the meeting is cancelled, so the new
+    # calendar file replaces the one people already have (RFC 5545 SEQUENCE, same UID).
+    sequence = models.PositiveIntegerField(default=0)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["starts_at", "pk"]

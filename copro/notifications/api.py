@@ -1,0 +1,154 @@
+"""The person's notifications and how they want to hear, in the API: their own only."""
+
+from datetime import datetime, time
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema
+from ninja.security import django_auth
+
+from copro.core.api_schemas import REFUSALS, WRITE_REFUSALS
+from copro.notifications import selectors, services
+from copro.notifications.permissions import notification_get
+
+router = Router(tags=["notifications"], auth=django_auth)
+
+
+class DeliveryOut(Schema):
+    channel: str
+    state: str
+    attempts: int
+    sent_at: datetime | None
+
+
+class NotificationOut(Schema):
+    id: int
+    kind: str
+    title: str
+    body: str
+    url: str
+    created_at: datetime
+    read_at: datetime | None
+    deliveries: list[DeliveryOut]
+
+    @staticmethod
+    def resolve_deliveries(obj) -> list:
+        return list(obj.deliveries.all())
+
+
+class PageIn(Schema):
+    page: int = Field(1, ge=1, le=10000)
+
+
+class Marked(Schema):
+    marked: int
+
+
+class PreferenceOut(Schema):
+    kind: str
+    label: str
+    urgent: bool
+    routes: list[str]
+    frequency: str
+    chosen: bool
+
+
+class PreferencesOut(Schema):
+    kinds: list[PreferenceOut]
+    quiet_starts: time | None
+    quiet_ends: time | None
+
+
+class PreferenceIn(Schema):
+    kind: str = Field(..., max_length=60)
+    routes: list[str] = Field([], max_length=3)
+    frequency: str = Field("now", pattern="^(now|daily|weekly)$")
+
+
+class QuietHoursIn(Schema):
+    starts: time | None = None
+    ends: time | None = None
+
+
+@router.get("", response={200: list[NotificationOut], **REFUSALS}, summary="Yours")
+def notification_list(request: HttpRequest, query: Query[PageIn]):
+    """Your notifications, newest first, 25 a page, with each route's state."""
+    page = selectors.notifications_page(viewer=request.user, page_number=query.page)
+    if query.page > page.paginator.num_pages:
+        return []
+    return list(page.object_list)
+
+
+@router.post(
+    "/{notification_id}/read",
+    response={200: NotificationOut, **WRITE_REFUSALS},
+    summary="Mark one as read",
+)
+def notification_read(request: HttpRequest, notification_id: int):
+    notification = notification_get(viewer=request.user, pk=notification_id)
+    services.notification_mark_read(viewer=request.user, notification=notification)
+    notification.refresh_from_db()
+    return notification
+
+
+@router.post("/read-all", response={200: Marked, **WRITE_REFUSALS}, summary="Mark all as read")
+def notification_read_all(request: HttpRequest):
+    return {"marked": services.notification_mark_all_read(viewer=request.user)}
+
+
+def _preferences(person) -> dict:
+    current = selectors.preferences_for(person=person)
+    quiet = current["quiet"]
+    return {
+        "kinds": [
+            {
+                "kind": row["kind"].code,
+                "label": row["kind"].label,
+                "urgent": row["kind"].urgent,
+                "routes": [str(r) for r in row["routes"]],
+                "frequency": row["frequency"],
+                "chosen": row["chosen"],
+            }
+            for row in current["kinds"]
+        ],
+        "quiet_starts": quiet.starts if quiet else None,
+        "quiet_ends": quiet.ends if quiet else None,
+    }
+
+
+@router.get("/preferences", response={200: PreferencesOut, **REFUSALS}, summary="How we tell you")
+def preferences_get(request: HttpRequest):
+    return _preferences(request.user)
+
+
+@router.put(
+    "/preferences",
+    response={200: PreferencesOut, **WRITE_REFUSALS},
+    summary="Choose how we tell you about one kind of news",
+)
+def preferences_set(request: HttpRequest, payload: PreferenceIn):
+    try:
+        services.preference_set(
+            person=request.user,
+            kind=payload.kind,
+            routes_chosen=payload.routes,
+            frequency=payload.frequency,
+        )
+    except LookupError:
+        return 422, {"detail": [{"loc": ["body", "kind"], "msg": "No such kind of news"}]}
+    except ValidationError as error:
+        return 422, {"detail": [{"loc": ["body", "routes"], "msg": m} for m in error.messages]}
+    return _preferences(request.user)
+
+
+@router.put(
+    "/quiet-hours",
+    response={200: PreferencesOut, **WRITE_REFUSALS},
+    summary="Set or clear your quiet hours for text messages",
+)
+def quiet_hours_set(request: HttpRequest, payload: QuietHoursIn):
+    try:
+        services.quiet_hours_set(person=request.user, starts=payload.starts, ends=payload.ends)
+    except ValidationError as error:
+        return 422, {"detail": [{"loc": ["body"], "msg": m} for m in error.messages]}
+    return _preferences(request.user)
