@@ -356,6 +356,8 @@ else:
     }
 # How long a public page may be served from the cache at most; 0 turns the cache off.
 PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 120)
+# How long a project's worked-out evidence is kept for the same record; 0 works it out each time.
+EVIDENCE_CACHE_SECONDS = env_int("EVIDENCE_CACHE_SECONDS", 300)
 
 # --- Static files -----------------------------------------------------------------------------
 STATIC_URL = "/static/"

@@ -21,6 +21,7 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405  (whitenoise warns 
 # The public page cache is tested on its own (tests/core/test_public_cache.py), with a cache of
 # its own; elsewhere a page kept by one test must not be served to the next.
 PUBLIC_CACHE_SECONDS = 0
+EVIDENCE_CACHE_SECONDS = 0
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
     "versions": {

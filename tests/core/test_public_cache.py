@@ -143,3 +143,33 @@ def test_with_redis_two_servers_share_one_version(monkeypatch):
     monkeypatch.setattr(public_cache, "_versions", lambda: second)
     assert public_cache.record_version() == 2
     first.delete(public_cache.VERSION_KEY)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_evidence_is_worked_out_once_per_change_to_the_record(settings, cache_on, published):
+    """Issue 20: a project's evidence is kept for the same record version, and a change to the
+    record gives fresh evidence to the next reader."""
+    from copro.projects.evidence import placement
+    from copro.projects.models import Membership
+    from tests.people.factories import UserFactory
+    from tests.projects.factories import MembershipFactory
+
+    settings.EVIDENCE_CACHE_SECONDS = 300
+    first = placement.project_evidence(project=published)
+    calls = []
+    real = placement._compute_evidence
+
+    def counting(**kwargs):
+        calls.append(1)
+        return real(**kwargs)
+
+    placement._compute_evidence = counting
+    try:
+        again = placement.project_evidence(project=published)
+        assert calls == []  # kept: nothing changed
+        assert again.step.slug == first.step.slug
+        MembershipFactory(project=published, user=UserFactory(), kind=Membership.Kind.EXPERIENCE)
+        placement.project_evidence(project=published)
+        assert calls == [1]  # the record changed: worked out afresh
+    finally:
+        placement._compute_evidence = real

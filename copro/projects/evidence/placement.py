@@ -9,9 +9,12 @@ nothing new stores nothing.
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.conf import settings
+from django.core.cache import caches
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
+from copro.core.public_cache import record_version
 from copro.framework.models import StaircaseStep
 from copro.projects.assessment import AssessmentSummary, assessment_summary
 from copro.projects.evidence.confidence import Confidence, confidence
@@ -84,6 +87,27 @@ def _steps() -> list[StaircaseStep]:
 
 
 def project_evidence(*, project: Project) -> Evidence:
+    """The project's evidence, worked out once per change to the record (issue 20).
+
+    Computing it reads the whole record and costs more than the rest of a page; it changes
+    only when something is written. So it is kept in the cache under the record version
+    (copro/core/public_cache.py: every committed write moves it on) for at most
+    EVIDENCE_CACHE_SECONDS, which also bounds what the passing of time alone changes (a
+    meeting's date going by, an answer growing old). It is the same for every viewer.
+    """
+    seconds = getattr(settings, "EVIDENCE_CACHE_SECONDS", 0)
+    version = record_version() if seconds else -1
+    if version < 0:
+        return _compute_evidence(project=project)
+    key = f"evidence:{version}:{project.pk}:{project.updated_at.timestamp()}"
+    kept = caches["default"].get(key)
+    if kept is None:
+        kept = _compute_evidence(project=project)
+        caches["default"].set(key, kept, timeout=seconds)
+    return kept
+
+
+def _compute_evidence(*, project: Project) -> Evidence:
     limits = thresholds()
     steps = _steps()
     record = record_read(project=project, limits=limits)
@@ -131,7 +155,8 @@ def placement_refresh(*, project: Project) -> Placement | None:
     """Store the project's placement if the step or the warnings changed; None otherwise."""
     # Lock the project row so that two writes at once cannot store the same change twice.
     Project.objects.select_for_update().filter(pk=project.pk).values_list("pk").first()
-    evidence = project_evidence(project=project)
+    # Always worked out afresh: this runs inside the write, before the version moves on.
+    evidence = _compute_evidence(project=project)
     last = Placement.objects.filter(project=project).order_by("-placed_at", "-pk").first()
     if (
         last is not None
