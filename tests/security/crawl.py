@@ -27,6 +27,7 @@ PARAMS = {
     "venue_pk": "venue",
     "date_pk": "unavailable_date",
     "supporter_pk": "supporter",
+    "request_pk": "projects.JoinRequest",
     "token": "token",
     "uidb64": "uidb64",
     # API path parameters
