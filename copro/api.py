@@ -26,14 +26,18 @@ def me(request: HttpRequest):
 
 def _mount_routers() -> None:
     from copro.framework.api import router as framework_router
+    from copro.frontdoor.api import router as frontdoor_router
     from copro.projects.api import router as projects_router
     from copro.projects.api_evidence import router as evidence_router
+    from copro.projects.api_joining import router as joining_router
     from copro.writing.api import router as writing_router
 
     api.add_router("/framework", framework_router)
     api.add_router("/plain-english", writing_router)
     api.add_router("/projects", evidence_router)
     api.add_router("/projects", projects_router)
+    api.add_router("", joining_router)
+    api.add_router("/get-involved", frontdoor_router)
 
 
 _mount_routers()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from copro.frontdoor import views
+from copro.frontdoor import views, views_meetings
 
 app_name = "frontdoor"
 
@@ -16,4 +16,14 @@ urlpatterns = [
     path("get-involved/requests/<int:pk>/decline/", views.request_decline, name="request_decline"),
     path("people/new-without-email/", views.person_new, name="person_new"),
     path("welcome/skip/", views.welcome_skip, name="welcome_skip"),
+    path(
+        "meetings/projects/<int:pk>/<int:meeting_pk>/call-list/",
+        views_meetings.call_list,
+        name="call_list",
+    ),
+    path(
+        "meetings/projects/<int:pk>/<int:meeting_pk>/paper-pack/",
+        views_meetings.paper_pack,
+        name="paper_pack",
+    ),
 ]

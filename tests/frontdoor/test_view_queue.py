@@ -131,3 +131,27 @@ def test_invalid_phone_is_refused_when_saved(staff_client):
     assert response.status_code == 200
     assert "10 to 13 digits" in response.content.decode()
     assert not User.objects.filter(display_name="Pat").exists()
+
+
+def test_staff_add_a_person_without_email_to_a_project(staff_client, staff_a):
+    from copro.frontdoor import services
+    from copro.projects.models import Membership
+    from tests.projects.factories import MembershipFactory, ProjectFactory
+
+    project = ProjectFactory()
+    MembershipFactory(project=project, user=staff_a, role="lead", kind="qualification")
+    pat = services.person_create_without_email(
+        display_name="Pat", contact_method="phone", phone="01632 960 001", consent=True, by=staff_a
+    )
+    page = staff_client.get(f"/projects/{project.pk}/members/").content.decode()
+    assert "Or someone without email" in page
+    staff_client.post(
+        f"/projects/{project.pk}/members/",
+        {
+            "without_email": pat.pk,
+            "kind": "experience",
+            "role": "member",
+            "joined_on": "2026-12-01",
+        },
+    )
+    assert Membership.objects.filter(project=project, user=pat).exists()

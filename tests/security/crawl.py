@@ -33,6 +33,8 @@ PARAMS = {
     # API path parameters
     "project_id": "project",
     "decision_id": "decision",
+    "join_request_id": "join_request",
+    "get_involved_id": "get_involved_request",
 }
 
 

@@ -111,9 +111,12 @@ PAGES: dict[str, tuple] = {
     "equality:withdrawn": (None, "in ok ok ok ok"),
     "evidence:page": ("project", "in ok 404 404 ok"),
     "evidence:self_assessment": ("project", "in ok 404 404 404"),
+    # People without email: the meeting's organisers only (the fresh staff persona is not one).
+    "frontdoor:call_list": ("project", "in 404 404 404 ok"),
     "frontdoor:contact": (None, "ok ok ok ok ok"),
     "frontdoor:get_involved": (None, "ok ok ok ok ok"),
     "frontdoor:get_involved_sent": (None, "ok ok ok ok ok"),
+    "frontdoor:paper_pack": ("project", "in 404 404 404 ok"),
     "frontdoor:person_new": (None, "in 404 404 ok ok"),
     # The "Get involved" queue is for staff: they welcome everyone who asks.
     "frontdoor:queue": (None, "in 404 404 ok ok"),
@@ -122,6 +125,7 @@ PAGES: dict[str, tuple] = {
     "frontdoor:request_decline": ("frontdoor.GetInvolvedRequest", "in 404 404 ok ok", "POST"),
     "frontdoor:request_invite": ("frontdoor.GetInvolvedRequest", "in 404 404 ok ok", "POST"),
     "frontdoor:request_record": ("frontdoor.GetInvolvedRequest", "in 404 404 ok ok", "POST"),
+    "frontdoor:welcome_skip": (None, "in ok ok ok ok", "POST"),
     "framework:about": (None, "ok ok ok ok ok"),
     "framework:glossary": (None, "ok ok ok ok ok"),
     "framework:learn": (None, "ok ok ok ok ok"),
@@ -346,6 +350,9 @@ API: dict[str, str] = {
     "GET /api/v1/framework/glossary": "ok ok ok ok ok",
     "GET /api/v1/framework/principles": "ok ok ok ok ok",
     "GET /api/v1/framework/staircase": "ok ok ok ok ok",
+    "GET /api/v1/get-involved/requests": "401 404 404 ok ok",
+    "GET /api/v1/get-involved/requests/{get_involved_id}": "401 404 404 ok ok",
+    "GET /api/v1/join-requests": "401 ok ok ok ok",
     "GET /api/v1/me": "401 ok ok ok ok",
     "GET /api/v1/projects": "401 ok ok ok ok",
     "GET /api/v1/projects/{project_id}": "401 ok 404 404 ok",
@@ -355,7 +362,11 @@ API: dict[str, str] = {
     "GET /api/v1/projects/{project_id}/decisions/{decision_id}/positions": "401 ok 404 404 ok",
     "GET /api/v1/projects/{project_id}/evidence": "401 ok 404 404 ok",
     "GET /api/v1/projects/{project_id}/members": "401 ok 404 404 ok",
+    "POST /api/v1/join-requests/{join_request_id}/accept": "401 404 404 404 ok",
+    "POST /api/v1/join-requests/{join_request_id}/decline": "401 422 422 422 422",
     "POST /api/v1/plain-english": "422 422 422 422 422",
+    # The owner is a member already (409); the administrator sees every project and may ask.
+    "POST /api/v1/projects/{project_id}/join-requests": "401 409 404 404 ok",
     "POST /api/v1/projects/{project_id}/contributions": "401 422 422 422 422",
     "POST /api/v1/projects/{project_id}/decisions/{decision_id}/positions": "401 422 404 404 404",
 }

@@ -24,6 +24,7 @@ def _first(queryset):
 def build(out) -> dict:
     """Load the demo council and return {name: object or value} for filling URL parameters."""
     from copro.framework.models import LearnPage, NetworkGroup
+    from copro.frontdoor.models import GetInvolvedRequest
     from copro.learning.models import QuizAttempt, TrainingSession
     from copro.meetings.models import AgendaItem, Arrangement, Invitee, Meeting, Paper, Venue
     from copro.people.models import Supporter, UnavailableDate
@@ -32,6 +33,7 @@ def build(out) -> dict:
         AdviceRequest,
         Contribution,
         Decision,
+        JoinRequest,
         Membership,
         Project,
     )
@@ -138,6 +140,8 @@ def build(out) -> dict:
         "supporter": supporter.pk,
         "group": group.slug if group else "no-such-group",
         "learn_page": _first(LearnPage.objects.all()).slug,
+        "join_request": _first(JoinRequest.objects.all()),
+        "get_involved_request": _first(GetInvolvedRequest.objects.all()),
         "token": "not-a-real-token",
         "uidb64": "MQ",
     }
