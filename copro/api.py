@@ -27,9 +27,11 @@ def me(request: HttpRequest):
 def _mount_routers() -> None:
     from copro.conversations.api import router as conversations_router
     from copro.framework.api import router as framework_router
+    from copro.frontdoor.api import router as frontdoor_router
     from copro.notifications.api import router as notifications_router
     from copro.projects.api import router as projects_router
     from copro.projects.api_evidence import router as evidence_router
+    from copro.projects.api_joining import router as joining_router
     from copro.safeguarding.api import router as safeguarding_router
     from copro.voice.api import router as voice_router
     from copro.writing.api import router as writing_router
@@ -42,6 +44,8 @@ def _mount_routers() -> None:
     api.add_router("/voice", voice_router)
     api.add_router("/conversations", conversations_router)
     api.add_router("/safeguarding", safeguarding_router)
+    api.add_router("", joining_router)
+    api.add_router("/get-involved", frontdoor_router)
 
 
 _mount_routers()

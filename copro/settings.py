@@ -120,6 +120,7 @@ INSTALLED_APPS = [
     "copro.voice",
     "copro.conversations",
     "copro.safeguarding",
+    "copro.frontdoor",
     "copro.reports",
     "copro.ops",
 ]
@@ -455,6 +456,14 @@ EQUALITY_SUPPRESSION_THRESHOLD = env_int("EQUALITY_SUPPRESSION_THRESHOLD", 5)
 # --- Projects ---------------------------------------------------------------------------------
 # Whether citizens may start projects themselves (staff always can): the council's choice.
 CITIZENS_CAN_START_PROJECTS = env_bool("CITIZENS_CAN_START_PROJECTS", False)
+
+# "Get involved" (copro.frontdoor). Off by default: councils vet people for safeguarding before
+# they join, so staff welcome each person first. On: someone who gives an email address is sent
+# a link that checks it and lets them make an account straight away.
+SELF_REGISTRATION = env_bool("SELF_REGISTRATION", False)
+# How many "Get involved" forms one network address may send in the window (API-5).
+GET_INVOLVED_LIMIT_PER_IP = env_int("GET_INVOLVED_LIMIT_PER_IP", 5)
+GET_INVOLVED_LIMIT_MINUTES = 60
 
 # --- Meetings ---------------------------------------------------------------------------------
 # Papers sent fewer than this many days before a meeting are flagged to the organiser and counted

@@ -12,6 +12,7 @@ handler500 = "copro.core.views.server_error"
 
 urlpatterns = [
     path("", include("copro.core.urls")),
+    path("", include("copro.frontdoor.urls")),
     path("learn/", include("copro.framework.urls")),
     path("account/equality/", include("copro.people.urls_equality")),
     path("account/", include("copro.people.urls")),

@@ -31,6 +31,9 @@ class TodoItem:
     group: str = ""
 
 
+# The group of a first visit's guided start: the home page shows it apart, and it can be skipped.
+START = "start"
+
 Provider = Callable[[object], list[TodoItem]]
 _PROVIDERS: list[Provider] = []
 

@@ -7,12 +7,26 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from copro.core import todo
+
 log = logging.getLogger("copro.health")
 
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html")
+    """Signed in: "What's next for you", built by the apps' providers (copro.core.todo), with
+    a short guided start for someone new. Anonymous: the public page."""
+    if not request.user.is_authenticated:
+        return render(request, "core/home.html")
+    items = todo.items_for(request.user)
+    return render(
+        request,
+        "core/home_signed_in.html",
+        {
+            "start": sorted((i for i in items if i.group == todo.START), key=lambda i: i.priority),
+            "items": [i for i in items if i.group != todo.START],
+        },
+    )
 
 
 @require_GET

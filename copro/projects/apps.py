@@ -8,5 +8,7 @@ class ProjectsConfig(AppConfig):
 
     def ready(self) -> None:
         from copro.projects.data_handlers import register_all
+        from copro.projects.joining import register_kinds
 
         register_all()
+        register_kinds()

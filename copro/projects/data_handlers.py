@@ -12,6 +12,7 @@ def register_all() -> None:
         AdviceAnswer,
         AdviceRequest,
         Contribution,
+        JoinRequest,
         Membership,
         Position,
         SelfAssessment,
@@ -99,4 +100,19 @@ def register_all() -> None:
         StageChange,
         reason="Who moved a project to its next stage: a fact about the project, kept with the "
         "anonymised placeholder.",
+    )
+    your_data.register(
+        JoinRequest,
+        label="Your requests to take part in projects",
+        export=lambda u: your_data.rows(
+            JoinRequest.objects.filter(person=u),
+            "project__title",
+            "message",
+            "status",
+            "asked_at",
+            "answered_at",
+            "reason",
+        ),
+        # What the person wrote is theirs; the membership that came of it is kept.
+        erase=lambda u: JoinRequest.objects.filter(person=u).delete(),
     )

@@ -61,8 +61,8 @@ class StageForm(forms.Form):
 class MemberForm(forms.Form):
     email = forms.EmailField(
         label="Their email address",
+        required=False,
         error_messages={
-            "required": "Enter their email address",
             "invalid": "Enter an email address in the correct format, like name@example.com",
         },
     )
@@ -82,7 +82,23 @@ class MemberForm(forms.Form):
         label="When did they join?", widget=DATE, error_messages=DATE_ERRORS
     )
 
+    def __init__(self, *args, offline_people=None, **kwargs):
+        """`offline_people`: for staff, the people without email whose records staff keep
+        (issue 16), so they can be added too."""
+        super().__init__(*args, **kwargs)
+        if offline_people is not None:
+            self.fields["without_email"] = forms.ModelChoiceField(
+                label="Or someone without email",
+                queryset=offline_people,
+                required=False,
+                empty_label="Nobody",
+                help_text="People who take part by phone or post, whose record staff keep.",
+            )
+            self.order_fields(["email", "without_email"])
+
     def clean_email(self):
+        if not self.cleaned_data["email"]:
+            return None
         user = User.objects.filter(
             email__iexact=self.cleaned_data["email"].strip(), is_active=True
         ).first()
@@ -91,6 +107,14 @@ class MemberForm(forms.Form):
                 "There is no account with that email address. Invite them to join first."
             )
         return user
+
+    def clean(self):
+        data = super().clean()
+        if "email" in data and data["email"] is None:
+            data["email"] = data.get("without_email")
+            if data["email"] is None:
+                self.add_error("email", "Enter their email address")
+        return data
 
 
 class DecisionForm(forms.Form):

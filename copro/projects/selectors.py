@@ -2,6 +2,7 @@
 
 from django.db.models import Count, Prefetch, Q
 
+from copro.people.models import User
 from copro.projects.models import (
     Contribution,
     Decision,
@@ -77,3 +78,13 @@ def contributions_for(*, project: Project) -> list[Contribution]:
         .select_related("raised_by", "responded_by", "entered_by")
         .prefetch_related(Prefetch("decisions", queryset=Decision.objects.only("pk", "title")))
     )
+
+
+def people_without_email(*, viewer):
+    """For staff adding members: the people who take part without email, whose records staff
+    keep (issue 16). None for anyone else, who adds members by email only."""
+    if not viewer.is_council_staff:
+        return None
+    return User.objects.filter(
+        email__isnull=True, is_active=True, profile__staff_contact__isnull=False
+    ).order_by("display_name")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from copro.projects import views, views_advice
+from copro.projects import views, views_advice, views_joining
 
 app_name = "projects"
 
@@ -10,6 +10,19 @@ urlpatterns = [
     path("advisory-board/<int:advice_pk>/", views_advice.board_question, name="board_question"),
     path("<int:pk>/advice/", views_advice.project_advice, name="advice"),
     path("start/", views.project_start, name="start"),
+    path("my-requests/", views_joining.my_join_requests, name="my_join_requests"),
+    path("<int:pk>/ask-to-join/", views_joining.join_ask, name="join_ask"),
+    path("<int:pk>/join-requests/", views_joining.join_requests, name="join_requests"),
+    path(
+        "<int:pk>/join-requests/<int:request_pk>/accept/",
+        views_joining.join_accept,
+        name="join_accept",
+    ),
+    path(
+        "<int:pk>/join-requests/<int:request_pk>/decline/",
+        views_joining.join_decline,
+        name="join_decline",
+    ),
     path("<int:pk>/", views.project_detail, name="detail"),
     path("<int:pk>/edit/", views.project_edit, name="edit"),
     path("<int:pk>/stage/", views.project_stage, name="stage"),

@@ -145,6 +145,7 @@ def project_members(request: HttpRequest, pk: int) -> HttpResponse:
         form = MemberForm(
             request.POST if request.method == "POST" else None,
             initial={"joined_on": timezone.localdate(), "role": Membership.Role.MEMBER},
+            offline_people=selectors.people_without_email(viewer=request.user),
         )
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data

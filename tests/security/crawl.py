@@ -28,6 +28,7 @@ PARAMS = {
     "date_pk": "unavailable_date",
     "supporter_pk": "supporter",
     "post_pk": "thread_post",
+    "request_pk": "projects.JoinRequest",
     "token": "token",
     "uidb64": "uidb64",
     # API path parameters
@@ -38,6 +39,8 @@ PARAMS = {
     "poll_id": "poll",
     "concern_id": "concern",
     "notification_id": "notification",
+    "join_request_id": "join_request",
+    "get_involved_id": "get_involved_request",
 }
 
 

@@ -31,6 +31,7 @@ def _owners_notification(owner):
 def build(out) -> dict:
     """Load the demo council and return {name: object or value} for filling URL parameters."""
     from copro.framework.models import LearnPage, NetworkGroup
+    from copro.frontdoor.models import GetInvolvedRequest
     from copro.learning.models import QuizAttempt, TrainingSession
     from copro.meetings.models import AgendaItem, Arrangement, Invitee, Meeting, Paper, Venue
     from copro.people.models import Supporter, UnavailableDate
@@ -39,6 +40,7 @@ def build(out) -> dict:
         AdviceRequest,
         Contribution,
         Decision,
+        JoinRequest,
         Membership,
         Project,
     )
@@ -145,6 +147,8 @@ def build(out) -> dict:
         "supporter": supporter.pk,
         "group": group.slug if group else "no-such-group",
         "learn_page": _first(LearnPage.objects.all()).slug,
+        "join_request": _first(JoinRequest.objects.all()),
+        "get_involved_request": _first(GetInvolvedRequest.objects.all()),
         "token": "not-a-real-token",
         "uidb64": "MQ",
         "notification": _owners_notification(owner),
