@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 
+from copro.core.mail import in_language_of
 from copro.notifications import kinds
 from copro.notifications.models import Notification
 
@@ -36,20 +37,21 @@ def notify(
     for person in {r.pk: r for r in recipients if r is not None}.values():
         if not person.is_active:
             continue
-        try:
-            with transaction.atomic():
-                notification = Notification.objects.create(
-                    recipient=person,
-                    kind=kind,
-                    event_key=event_key[:200],
-                    title=title[:200],
-                    body=body[:5000],
-                    url=url[:500],
-                )
-        except IntegrityError:
-            continue  # already told about this event
-        made.append(notification)
-        _send_email(notification)
+        with in_language_of(person):  # lazy strings become the person's language (issue 19)
+            try:
+                with transaction.atomic():
+                    notification = Notification.objects.create(
+                        recipient=person,
+                        kind=kind,
+                        event_key=event_key[:200],
+                        title=str(title)[:200],
+                        body=str(body)[:5000],
+                        url=url[:500],
+                    )
+            except IntegrityError:
+                continue  # already told about this event
+            made.append(notification)
+            _send_email(notification)
     return made
 
 

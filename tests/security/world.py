@@ -25,7 +25,15 @@ def build(out) -> dict:
     """Load the demo council and return {name: object or value} for filling URL parameters."""
     from copro.framework.models import LearnPage, NetworkGroup
     from copro.learning.models import QuizAttempt, TrainingSession
-    from copro.meetings.models import AgendaItem, Arrangement, Invitee, Meeting, Paper, Venue
+    from copro.meetings.models import (
+        AgendaItem,
+        Arrangement,
+        Invitee,
+        Meeting,
+        Paper,
+        PaperVersion,
+        Venue,
+    )
     from copro.people.models import Supporter, UnavailableDate
     from copro.projects.models import (
         Action,
@@ -120,6 +128,10 @@ def build(out) -> dict:
         "agenda_item": _first(AgendaItem.objects.filter(meeting=meeting)),
         "arrangement": _first(Arrangement.objects.filter(meeting=meeting)),
         "paper": _first(Paper.objects.filter(meeting=meeting)),
+        # The paper above and one of its versions (demo papers have an Easy Read version).
+        "paper_version": _first(
+            PaperVersion.objects.filter(paper=_first(Paper.objects.filter(meeting=meeting)))
+        ),
         "venue": _first(Venue.objects.all()),
         "offer": _first(Offer.objects.all()),
         "expense": _first(Expense.objects.filter(person=owner)) or _first(Expense.objects.all()),
@@ -138,6 +150,7 @@ def build(out) -> dict:
         "supporter": supporter.pk,
         "group": group.slug if group else "no-such-group",
         "learn_page": _first(LearnPage.objects.all()).slug,
+        "easy_read_page": "what-is-co-production",
         "token": "not-a-real-token",
         "uidb64": "MQ",
     }
