@@ -138,9 +138,11 @@ MIDDLEWARE = [
     # (copro/core/public_cache.py). Before the session and CSRF, which a kept page never needs.
     "copro.core.public_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "copro.core.middleware.PreferredLanguageMiddleware",  # the session's or profile's language
     "django_otp.middleware.OTPMiddleware",
     "copro.core.middleware.SessionTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -445,7 +447,15 @@ LOGGING = {
 # --- Locale ------------------------------------------------------------------------------------
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
-USE_I18N = False
+# Translations (issue 19, docs/translations.md): a council adds a language to LANGUAGES and its
+# catalogue under copro/locale/; a string not yet translated falls back to English.
+USE_I18N = True
+LANGUAGES = [("en-gb", "English")]
+LOCALE_PATHS = [BASE_DIR / "copro" / "locale"]
+# Testers: COPRO_PSEUDO_LANGUAGE=1 offers an accented, longer pseudo-language (core/pseudo.py).
+PSEUDO_LANGUAGE_ENABLED = env_bool("COPRO_PSEUDO_LANGUAGE", False)
+if PSEUDO_LANGUAGE_ENABLED:
+    LANGUAGES.append(("qps-ploc", "Pseudo-language (for testing)"))
 USE_TZ = True
 
 # --- Equality monitoring --------------------------------------------------------------------

@@ -11,3 +11,6 @@ class CoreConfig(AppConfig):
         from copro.core.logging import install_record_factory
 
         install_record_factory()
+        from copro.core import pseudo
+
+        pseudo.install()  # harmless when the pseudo-language is not offered

@@ -112,3 +112,15 @@ def deliver_email(*, raw: str, from_email: str, recipients: list[str], attempt: 
         )
         return "retry scheduled"
     return "sent"
+
+
+def in_language_of(person):
+    """Build a message in the language the person chose (issue 19): `with in_language_of(user):`
+    around rendering the subject and body. Their language, or the service's default when they
+    chose none or chose one no longer offered. Lazy strings (gettext_lazy) passed in from
+    elsewhere are translated when turned into text inside the block."""
+    from django.utils import translation
+
+    offered = {code for code, _name in settings.LANGUAGES}
+    chosen = getattr(person, "language", "") or ""
+    return translation.override(chosen if chosen in offered else settings.LANGUAGE_CODE)

@@ -186,3 +186,29 @@ class SessionTimeoutMiddleware:
         if request.method == "GET":
             query["next"] = request.get_full_path()
         return redirect(f"{reverse(settings.LOGIN_URL)}?{urlencode(query)}")
+
+
+class PreferredLanguageMiddleware:
+    """The language someone chose (issue 19): kept in the session, and in their profile when
+    signed in, so it follows them to another device. After LocaleMiddleware (which has read the
+    browser's preference) and AuthenticationMiddleware. A language no longer offered is
+    ignored."""
+
+    SESSION_KEY = "language"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.conf import settings
+        from django.utils import translation
+
+        offered = {code for code, _name in settings.LANGUAGES}
+        chosen = request.session.get(self.SESSION_KEY) if hasattr(request, "session") else None
+        user = getattr(request, "user", None)
+        if not chosen and user is not None and user.is_authenticated:
+            chosen = getattr(user, "language", "") or None
+        if chosen in offered:
+            translation.activate(chosen)
+            request.LANGUAGE_CODE = translation.get_language()
+        return self.get_response(request)

@@ -31,7 +31,9 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def accessibility(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/accessibility.html")
+    from copro.core import accessibility as statement
+
+    return render(request, "core/accessibility.html", {"statement": statement})
 
 
 @require_GET

@@ -4,11 +4,12 @@ from collections.abc import Callable
 from itertools import groupby
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from copro.framework import selectors
+from copro.framework import easy_read, selectors
 from copro.framework.models import GlossaryTerm
 
 
@@ -115,3 +116,17 @@ def about(request: HttpRequest) -> HttpResponse:
 def _first_letter(term: GlossaryTerm) -> str:
     letter = term.term[:1].upper()
     return letter if "A" <= letter <= "Z" else "Other"
+
+
+@require_GET
+def easy_read_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "framework/easy_read_list.html", {"pages": easy_read.PAGES})
+
+
+@require_GET
+def easy_read_page(request: HttpRequest, slug: str) -> HttpResponse:
+    page = easy_read.BY_SLUG.get(slug)
+    if page is None:
+        raise Http404
+    back = reverse(page.standard[0], args=page.standard[1:])
+    return render(request, "framework/easy_read.html", {"easy": page, "back": back})

@@ -22,7 +22,15 @@ from django.utils import timezone
 from copro.framework.models import NetworkGroup
 from copro.meetings.files import plain_english
 from copro.meetings.hosts import people_of
-from copro.meetings.models import Arrangement, Attendance, Invitee, Meeting, Paper, Venue
+from copro.meetings.models import (
+    Arrangement,
+    Attendance,
+    Invitee,
+    Meeting,
+    Paper,
+    PaperVersion,
+    Venue,
+)
 from copro.meetings.services import PAPERS_FOLDER, arrangements_sync
 from copro.projects.models import Membership, Project
 
@@ -286,7 +294,9 @@ def _meeting(project: Project, venues: list[Venue], plan) -> None:
     provided = starts - timedelta(days=3) if status in Arrangement.PROVIDED else None
     Arrangement.objects.filter(meeting=meeting).update(status=status, provided_at=provided)
     for paper_title, days_before in papers:
-        _paper(meeting, paper_title, days_before)
+        paper = _paper(meeting, paper_title, days_before)
+        if status in Arrangement.PROVIDED:  # the well-run projects have Easy Read too
+            _easy_read(paper)
     if attended is not None:
         _attendance(meeting, invitees, attended)
 
@@ -319,13 +329,13 @@ def _invite(meeting: Meeting, attended) -> list[Invitee]:
     return invitees
 
 
-def _paper(meeting: Meeting, title: str, sent_offset_days) -> None:
+def _paper(meeting: Meeting, title: str, sent_offset_days) -> Paper:
     """A short text paper, sent `sent_offset_days` from the meeting (negative: before it)."""
     text = f"{title}\n\nThis is a short demo paper for the meeting \u201c{meeting.title}\u201d.\n"
     data = text.encode()
     level, reason, findings = plain_english(text)
     stored = storages["default"].save(f"{PAPERS_FOLDER}/{uuid.uuid4().hex}", ContentFile(data))
-    Paper.objects.create(
+    return Paper.objects.create(
         meeting=meeting,
         title=title,
         original_name=f"{title}.txt",
@@ -339,6 +349,25 @@ def _paper(meeting: Meeting, title: str, sent_offset_days) -> None:
         sent_at=None
         if sent_offset_days is None
         else meeting.starts_at + timedelta(days=sent_offset_days),
+    )
+
+
+def _easy_read(paper: Paper) -> None:
+    """An Easy Read version, there a week before the meeting (issue 19: papers in every
+    format asked for). Large print is left for the organiser to make from the checklist."""
+    text = f"{paper.title}.\n\nThis is the Easy Read version.\n\nWe will meet to talk about it.\n"
+    data = text.encode()
+    stored = storages["default"].save(f"{PAPERS_FOLDER}/{uuid.uuid4().hex}", ContentFile(data))
+    version = PaperVersion.objects.create(
+        paper=paper,
+        format=PaperVersion.Format.EASY_READ,
+        original_name=f"{paper.title} (Easy Read).txt",
+        stored_name=stored,
+        kind=Paper.Kind.TXT,
+        size=len(data),
+    )
+    PaperVersion.objects.filter(pk=version.pk).update(
+        created_at=paper.meeting.starts_at - timedelta(days=7)
     )
 
 

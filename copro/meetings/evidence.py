@@ -11,7 +11,16 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from copro.meetings import scheduling
-from copro.meetings.models import EXPERIENCE, Arrangement, Attendance, Invitee, Meeting, Paper
+from copro.meetings.models import (
+    EXPERIENCE,
+    Arrangement,
+    Attendance,
+    Invitee,
+    Meeting,
+    Paper,
+    PaperVersion,
+)
+from copro.meetings.selectors_formats import NEEDED_VERSIONS
 from copro.projects.models import Project
 
 
@@ -37,6 +46,7 @@ def meeting_signals(*, project: Project) -> dict:
         **facts,
         **_arrangements(project, now),
         **_papers(project, now),
+        **_versions(project, now),
         **_attendance(project, now),
     }
 
@@ -50,6 +60,7 @@ def _nothing_yet() -> dict:
         "papers_in_time": 0,
         "papers_share": None,
         "papers_days_before": settings.PAPERS_DAYS_BEFORE,
+        **_NO_VERSIONS,
         "attended": 0,
         "experience_attended": 0,
         "experience_share": None,
@@ -115,6 +126,51 @@ def _papers(project: Project, now) -> dict:
         "papers_in_time": in_time,
         "papers_share": _share(in_time, len(papers)),
         "papers_days_before": settings.PAPERS_DAYS_BEFORE,
+    }
+
+
+_NO_VERSIONS = {"versions_needed": 0, "versions_in_time": 0, "versions_share": None}
+
+
+def _versions(project: Project, now) -> dict:
+    """Papers in the formats people asked for (issue 19): for each paper of a meeting held and
+    each format someone invited (not saying no) needed, was a version there before the start?
+    Queries: papers (1), needs (1), versions (1), or 1 when there were no papers."""
+    papers = list(
+        Paper.objects.filter(meeting__project=project, meeting__starts_at__lte=now).values_list(
+            "pk", "meeting_id", "meeting__starts_at"
+        )
+    )
+    if not papers:
+        return dict(_NO_VERSIONS)
+    needs: dict[int, set[str]] = {}
+    for meeting_id, fmt in (
+        Invitee.objects.filter(
+            meeting__project=project,
+            meeting__starts_at__lte=now,
+            user__formats__format__in=list(NEEDED_VERSIONS),
+        )
+        .exclude(reply=Invitee.Reply.NO)
+        .values_list("meeting_id", "user__formats__format")
+        .distinct()
+    ):
+        needs.setdefault(meeting_id, set()).add(NEEDED_VERSIONS[fmt])
+    versions = {
+        (paper_id, fmt): made
+        for paper_id, fmt, made in PaperVersion.objects.filter(
+            paper_id__in=[pk for pk, _meeting, _starts in papers]
+        ).values_list("paper_id", "format", "created_at")
+    }
+    needed = in_time = 0
+    for pk, meeting_id, starts in papers:
+        for fmt in needs.get(meeting_id, ()):
+            needed += 1
+            made = versions.get((pk, fmt))
+            in_time += made is not None and made <= starts
+    return {
+        "versions_needed": needed,
+        "versions_in_time": in_time,
+        "versions_share": _share(in_time, needed),
     }
 
 

@@ -23,8 +23,9 @@ ARRANGEMENTS_TARGET = 0.9  # nearly every requested arrangement in place before 
 PAPERS_TARGET = 0.75  # most papers sent in time
 THRESHOLD = (
     "Meetings on different days and at different times, at least "
-    f"{percent(ARRANGEMENTS_TARGET)} of access arrangements in place before the meeting and "
-    f"at least {percent(PAPERS_TARGET)} of papers sent in time"
+    f"{percent(ARRANGEMENTS_TARGET)} of access arrangements in place before the meeting, "
+    f"at least {percent(PAPERS_TARGET)} of papers sent in time and at least "
+    f"{percent(ARRANGEMENTS_TARGET)} of papers ready in the formats people asked for"
 )
 
 
@@ -32,6 +33,18 @@ def _part(share: float | None, done: int, total: int, what: str) -> str:
     if share is None:
         return f"no {what} were needed"
     return f"{done} of {total} {what} ({percent(share)})"
+
+
+def _formats(facts: dict) -> str:
+    """Papers in the formats people asked for; nothing when nobody asked."""
+    if not facts.get("versions_needed"):
+        return ""
+    return "; " + _part(
+        facts["versions_share"],
+        facts["versions_in_time"],
+        facts["versions_needed"],
+        "papers were ready in the format someone asked for",
+    )
 
 
 def access_signal(record: Record, limits: dict) -> Signal:
@@ -49,11 +62,13 @@ def access_signal(record: Record, limits: dict) -> Signal:
             source="meetings",
         )
     arrangements, papers = facts["arrangements_share"], facts["papers_share"]
+    versions = facts.get("versions_share")
     spread_ok = not facts["spread_warnings"]
     met = (
         spread_ok
         and (arrangements is None or arrangements >= ARRANGEMENTS_TARGET)
         and (papers is None or papers >= PAPERS_TARGET)
+        and (versions is None or versions >= ARRANGEMENTS_TARGET)
     )
     arranged = _part(
         arrangements,
@@ -79,7 +94,7 @@ def access_signal(record: Record, limits: dict) -> Signal:
         display=f"{held} meeting{'s' if held != 1 else ''} held",
         threshold=THRESHOLD,
         met=met,
-        reason=f"Of the meetings held, {arranged}; {sent}; {spread}.",
+        reason=f"Of the meetings held, {arranged}; {sent}{_formats(facts)}; {spread}.",
         source="meetings",
         parts={"spread_ok": spread_ok, "arrangements": arrangements, "papers": papers},
     )

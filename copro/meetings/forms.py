@@ -16,6 +16,7 @@ from copro.meetings.models import (
     Invitee,
     Meeting,
     MeetingAccessNeed,
+    PaperVersion,
     Venue,
 )
 from copro.meetings.models.meeting import MAX_MINUTES, MIN_MINUTES
@@ -275,6 +276,56 @@ class PaperForm(forms.Form):
     def clean_file(self):
         upload = self.cleaned_data["file"]
         return check_upload(upload.read(), upload.name or "")
+
+
+class PaperVersionForm(forms.Form):
+    """A paper in another format: a file, or a link for audio and video held elsewhere."""
+
+    format = forms.ChoiceField(
+        label="Which format is this version in?",
+        choices=PaperVersion.Format.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the format of this version"},
+    )
+    language = forms.CharField(
+        label="Which language? (only for another language)",
+        max_length=60,
+        required=False,
+    )
+    file = forms.FileField(
+        label="Upload a file (optional if you give a link)",
+        required=False,
+        help_text="PDF, Word (.docx), OpenDocument (.odt) or plain text (.txt or .md).",
+        error_messages={"empty": "The file is empty. Choose the file with the paper in it."},
+    )
+    link = forms.URLField(
+        label="Or a link to it (for audio or a British Sign Language video)",
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        error_messages={"invalid": "Enter a full web address, starting with https://"},
+    )
+
+    def __init__(self, *args, too_big: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.too_big = too_big
+        self.fields["file"].help_text += f" It must be smaller than {max_megabytes()} MB."
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        return check_upload(upload.read(), upload.name or "") if upload else None
+
+    def clean_link(self):
+        link = self.cleaned_data.get("link", "")
+        if link and not link.startswith("https://"):
+            raise ValidationError("Enter a web address starting with https://")
+        return link
+
+    def clean(self):
+        if self.too_big:
+            self.errors.pop("file", None)
+            self.add_error("file", too_big_message())
+        return super().clean()
 
 
 class AttendanceForm(forms.Form):

@@ -19,6 +19,7 @@ from copro.meetings.models import (
     Meeting,
     Venue,
 )
+from copro.meetings.selectors_formats import papers_for_viewer
 from copro.meetings.services import needs_of, wanted_arrangements
 from copro.people.models import AvailableSlot, UnavailableDate, User
 from copro.projects.models import Project
@@ -124,7 +125,7 @@ def meeting_page(*, meeting: Meeting, invitee: Invitee | None, organiser: bool) 
     replies = {value: 0 for value in Invitee.Reply.values}
     for person in invitees:
         replies[person.reply] += 1
-    papers = list(meeting.papers.all())
+    papers = papers_for_viewer(meeting=meeting, viewer=invitee.user if invitee else None)
     context = {
         "agenda": agenda,
         "agenda_check": check_agenda(agenda, meeting.duration_minutes),

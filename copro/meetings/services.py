@@ -2,6 +2,7 @@
 a plain-English message a form can show."""
 
 import hashlib
+import logging
 import secrets
 import uuid
 from datetime import datetime
@@ -32,6 +33,7 @@ from copro.people.models import AccessNeed, FormatNeed, User
 from copro.projects.models import Decision, Project
 
 PAPERS_FOLDER = "meeting-papers"
+log = logging.getLogger("copro.meetings")
 
 
 # --- Venues ------------------------------------------------------------------------------------
@@ -452,7 +454,22 @@ def paper_add(*, meeting: Meeting, title: str, checked: CheckedPaper, by: User) 
     except BaseException:
         storage.delete(stored)
         raise
+    _large_print_if_needed(meeting, [paper], by)
     return paper
+
+
+def _large_print_if_needed(meeting: Meeting, papers: list[Paper], by: User) -> None:
+    """Make the large-print copies now when someone invited needs them (issue 19). A failure
+    must not lose the paper: the checklist shows the copy as missing and offers to try again."""
+    from copro.meetings import services_formats
+
+    if not papers or not services_formats.large_print_needed(meeting):
+        return
+    for paper in papers:
+        try:
+            services_formats.paper_large_print_make(paper=paper, by=by)
+        except Exception:  # noqa: BLE001  (logged; the organiser sees it missing)
+            log.exception("large print not made", extra={"event": "large_print"})
 
 
 @transaction.atomic
@@ -462,6 +479,7 @@ def papers_send(*, meeting: Meeting, by: User) -> list[Paper]:
     papers = list(meeting.papers.filter(sent_at__isnull=True).select_for_update())
     if not papers:
         raise ValidationError("There are no new papers to send")
+    _large_print_if_needed(meeting, papers, by)
     now = timezone.now()
     Paper.objects.filter(pk__in=[p.pk for p in papers]).update(sent_at=now, updated_by=by)
     for paper in papers:

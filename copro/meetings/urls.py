@@ -30,6 +30,13 @@ MEETING_PAGES = [
     ("papers/", views_papers.papers, "papers"),
     ("papers/send/", views_papers.papers_send, "papers_send"),
     ("papers/<int:paper_pk>/", views_papers.paper_download, "paper_download"),
+    ("papers/<int:paper_pk>/versions/add/", views_papers.paper_version_add, "paper_version_add"),
+    (
+        "papers/<int:paper_pk>/versions/<int:version_pk>/",
+        views_papers.paper_version_download,
+        "paper_version_download",
+    ),
+    ("access/large-print/", views_papers.large_print_make, "large_print_make"),
     ("meeting.ics", views_calendar.meeting_ics, "ics"),
 ]
 

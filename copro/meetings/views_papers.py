@@ -14,10 +14,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from copro.core.forms import errors_to_form
 from copro.core.uploads import limit_uploads
-from copro.meetings import hosts, services
+from copro.meetings import hosts, services, services_formats
 from copro.meetings import permissions as perms
-from copro.meetings.forms import PaperForm
-from copro.meetings.models import Paper
+from copro.meetings.forms import PaperForm, PaperVersionForm
+from copro.meetings.models import Paper, PaperVersion
+from copro.meetings.selectors_formats import papers_for_viewer
 
 log = logging.getLogger("copro.meetings")
 
@@ -55,7 +56,7 @@ def papers(request: HttpRequest, pk: int, meeting_pk: int, host: str = "project"
         "form": form,
         **hosts.host_context(meeting.host),
         "meeting": meeting,
-        "papers": list(meeting.papers.all()),
+        "papers": papers_for_viewer(meeting=meeting),
         "days_before": settings.PAPERS_DAYS_BEFORE,
     }
     return render(request, "meetings/papers.html", context)
@@ -99,6 +100,96 @@ def paper_download(
     # Always a download, never shown in the browser, with the type we checked (FILE-2, FILE-3).
     response = FileResponse(
         handle, as_attachment=True, filename=paper.original_name, content_type=paper.content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@limit_uploads(settings.MEETING_PAPER_MAX_BYTES)
+@login_required
+@require_http_methods(["GET", "POST"])
+def paper_version_add(
+    request: HttpRequest, pk: int, meeting_pk: int, paper_pk: int, host: str = "project"
+) -> HttpResponse:
+    meeting = perms.meeting_get_for_organiser(
+        viewer=request.user, host_pk=pk, pk=meeting_pk, request=request, host=host
+    )
+    paper = get_object_or_404(Paper, pk=paper_pk, meeting=meeting)
+    posted = request.method == "POST"
+    form = PaperVersionForm(
+        request.POST if posted else None,
+        request.FILES if posted else None,
+        too_big=getattr(request, "upload_too_big", False),
+    )
+    if posted and form.is_valid():
+        try:
+            version = services_formats.paper_version_add(
+                paper=paper,
+                format=form.cleaned_data["format"],
+                language=form.cleaned_data["language"],
+                checked=form.cleaned_data["file"],
+                link=form.cleaned_data["link"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            errors_to_form(form, error)
+        else:
+            messages.success(
+                request, f"The {version.label} version of \u201c{paper.title}\u201d has been added."
+            )
+            return redirect(meeting.url("papers"))
+    context = {**hosts.host_context(meeting.host), "meeting": meeting, "paper": paper, "form": form}
+    return render(request, "meetings/paper_version_add.html", context)
+
+
+@login_required
+@require_POST
+def large_print_make(
+    request: HttpRequest, pk: int, meeting_pk: int, host: str = "project"
+) -> HttpResponse:
+    meeting = perms.meeting_get_for_organiser(
+        viewer=request.user, host_pk=pk, pk=meeting_pk, request=request, host=host
+    )
+    made = services_formats.large_print_make_missing(meeting=meeting, by=request.user)
+    count = len(made)
+    messages.success(
+        request,
+        f"{count} large-print cop{'ies' if count != 1 else 'y'} made."
+        if count
+        else "No large-print copies could be made: upload a large-print version of each PDF.",
+    )
+    return redirect(meeting.url("access"))
+
+
+@login_required
+@require_GET
+def paper_version_download(
+    request: HttpRequest,
+    pk: int,
+    meeting_pk: int,
+    paper_pk: int,
+    version_pk: int,
+    host: str = "project",
+) -> HttpResponse:
+    meeting, _invitee, _organiser = perms.meeting_get_for_viewer(
+        viewer=request.user, host_pk=pk, pk=meeting_pk, request=request, host=host
+    )
+    version = get_object_or_404(
+        PaperVersion.objects.exclude(stored_name=""),
+        pk=version_pk,
+        paper_id=paper_pk,
+        paper__meeting=meeting,
+    )
+    try:
+        handle = storages["default"].open(version.stored_name, "rb")
+    except OSError:
+        log.error("paper file missing", extra={"event": "paper_missing", "paper_id": paper_pk})
+        raise Http404 from None
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=version.original_name,
+        content_type=version.content_type,
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -18,6 +18,7 @@ from copro.meetings.forms import (
     ReplyForm,
 )
 from copro.meetings.models import Arrangement
+from copro.meetings.selectors_formats import format_checklist
 
 WAITING_LIST_MESSAGE = (
     "Sorry, the meeting is full. You are on the waiting list, and if a place comes free it "
@@ -145,6 +146,7 @@ def access(request: HttpRequest, pk: int, meeting_pk: int, host: str = "project"
         "meeting": meeting,
         "statuses": Arrangement.Status.choices,
         **selectors.checklist(meeting=meeting),
+        "formats": format_checklist(meeting=meeting),
     }
     return render(request, "meetings/access.html", context)
 

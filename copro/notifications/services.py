@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from copro.core.mail import in_language_of
 from copro.notifications import kinds, routes
 from copro.notifications.models import Channel, Delivery, Notification, Preference, QuietHours
 from copro.people.models import User
@@ -53,18 +54,19 @@ def notify(
         routes_now, frequency = routes.chosen(person, preferences.get(person.pk))
         if kind_info.urgent:
             frequency = Preference.Frequency.NOW
-        notification = _store(
-            person,
-            kind=kind,
-            event_key=event_key,
-            title=title,
-            body=body,
-            url=url,
-            routes_now=routes_now,
-            frequency=frequency,
-            calendar=calendar.decode() if isinstance(calendar, bytes) else calendar,
-            emailed_already=emailed_already,
-        )
+        with in_language_of(person):  # lazy strings become the person's language (issue 19)
+            notification = _store(
+                person,
+                kind=kind,
+                event_key=event_key,
+                title=title,
+                body=body,
+                url=url,
+                routes_now=routes_now,
+                frequency=frequency,
+                calendar=calendar.decode() if isinstance(calendar, bytes) else calendar,
+                emailed_already=emailed_already,
+            )
         if notification is not None:
             made.append(notification)
     return made
@@ -90,8 +92,8 @@ def _store(
                 recipient=person,
                 kind=kind,
                 event_key=event_key[:200],
-                title=title[:200],
-                body=body[:5000],
+                title=str(title)[:200],
+                body=str(body)[:5000],
                 url=url[:500],
                 calendar=calendar,
             )

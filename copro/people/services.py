@@ -148,3 +148,16 @@ def supporter_revoke(*, person: User, pk: int, by: User) -> None:
     )
     if not updated:
         raise Supporter.DoesNotExist
+
+
+@transaction.atomic
+def person_language_set(*, user: User, language: str) -> User:
+    """Keep the language a person chose for pages and e-mails (issue 19)."""
+    from django.conf import settings
+
+    if language not in {code for code, _name in settings.LANGUAGES}:
+        raise ValidationError({"language": "Choose a language from the list"})
+    user.language = language
+    user.full_clean(validate_unique=False)
+    user.save(update_fields=["language"])
+    return user

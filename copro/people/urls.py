@@ -1,6 +1,6 @@
 from django.urls import path
 
-from copro.people import views, views_data, views_groups, views_profile
+from copro.people import views, views_data, views_groups, views_language, views_profile
 from copro.people import views_signin as signin_views
 
 app_name = "accounts"
@@ -20,6 +20,7 @@ urlpatterns = [
     path("change-password/", views.PasswordChangeView.as_view(), name="password_change"),
     path("signed-in/", views.signed_in_sessions, name="sessions"),
     path("stay-signed-in/", views.stay_signed_in, name="stay_signed_in"),
+    path("language/", views_language.language_choose, name="language"),
     path("change-password/done/", views.PasswordChangedView.as_view(), name="password_changed"),
     # A person's own records, and the same pages for someone acting for them.
     path("profile/", views_profile.profile_edit, name="profile"),

@@ -6,6 +6,13 @@ from copro.plainenglish import words as word_counting
 from copro.plainenglish.acronyms import find_acronyms
 from copro.plainenglish.addresses import address_spans, outside
 from copro.plainenglish.co_prefix import find_co_prefixes
+from copro.plainenglish.easy_read import (
+    EASY_READ,
+    EASY_READ_SENTENCE_WORDS,
+    STANDARDS,
+    easy_read_findings,
+    easy_read_verdict,
+)
 from copro.plainenglish.findings import LONG_SENTENCE, Finding, resolve_overlaps, sort_key
 from copro.plainenglish.jargon import find_jargon, jargon_index
 from copro.plainenglish.passive import find_passives
@@ -17,13 +24,21 @@ from copro.plainenglish.verdict import judge
 DEFAULT_LONG_SENTENCE_WORDS = 25
 
 
-def analyse(text: str, *, long_sentence_words: int = DEFAULT_LONG_SENTENCE_WORDS) -> Report:
+def analyse(
+    text: str,
+    *,
+    long_sentence_words: int = DEFAULT_LONG_SENTENCE_WORDS,
+    standard: str = "plain",
+) -> Report:
     """Check ``text`` for plain English and return a report.
 
     Works on any string (empty, any script, control characters, very long) and gives
     the same report for the same input. A sentence is long when it has more than
-    ``long_sentence_words`` words.
+    ``long_sentence_words`` words. ``standard="easy_read"`` adds the Easy Read checks
+    (easy_read.py) and a limit of 15 words at most.
     """
+    if standard not in STANDARDS:
+        raise ValueError(f"standard must be one of {', '.join(STANDARDS)}.")
     if not isinstance(text, str):
         raise TypeError(f"analyse() needs a str, not {type(text).__name__}.")
     if (
@@ -32,6 +47,8 @@ def analyse(text: str, *, long_sentence_words: int = DEFAULT_LONG_SENTENCE_WORDS
         or long_sentence_words < 1
     ):
         raise ValueError("long_sentence_words must be a whole number of 1 or more.")
+    if standard == EASY_READ:
+        long_sentence_words = min(long_sentence_words, EASY_READ_SENTENCE_WORDS)
     sentences, syllables = _sentences(text)
     readability = measure(
         words=sum(sentence.word_count for sentence in sentences),
@@ -40,22 +57,31 @@ def analyse(text: str, *, long_sentence_words: int = DEFAULT_LONG_SENTENCE_WORDS
     )
     long_ones = [_long(sentence, long_sentence_words) for sentence in sentences]
     long_findings = [finding for finding in long_ones if finding is not None]
-    findings = sorted(
-        long_findings + _span_findings(text, sentences),
-        key=sort_key,
+    span_findings = _span_findings(text, sentences)
+    easy = easy_read_findings(text, sentences, span_findings) if standard == EASY_READ else []
+    span_findings = [f for f in span_findings if not any(_same_place(f, e) for e in easy)]
+    findings = sorted(long_findings + span_findings + easy, key=sort_key)
+    verdict = judge(
+        readability,
+        long_sentences=len(long_findings),
+        long_sentence_words=long_sentence_words,
     )
+    if standard == EASY_READ:
+        verdict = easy_read_verdict(verdict, long_findings + easy, long_sentence_words)
     return Report(
         version=REPORT_VERSION,
         long_sentence_words=long_sentence_words,
         readability=readability,
-        verdict=judge(
-            readability,
-            long_sentences=len(long_findings),
-            long_sentence_words=long_sentence_words,
-        ),
+        verdict=verdict,
         sentences=tuple(sentences),
         findings=tuple(findings),
+        standard=standard,
     )
+
+
+def _same_place(span: Finding, easy: Finding) -> bool:
+    """An Easy Read short form replaces the acronym finding at the same place."""
+    return span.start < easy.end and easy.start < span.end and easy.kind == "abbreviation"
 
 
 def split_sentences(text: str) -> tuple[Sentence, ...]:

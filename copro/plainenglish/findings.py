@@ -8,6 +8,9 @@ Kinds:
 - ``co_prefix``: a needless "co-" in front of a word ("co-deliver").
 - ``acronym``: capital letters used before they are spelt out.
 - ``passive``: words that may be in the passive voice (a guess).
+- Easy Read only (``analyse(text, standard="easy_read")``, see easy_read.py): ``two_ideas``
+  (a whole sentence, like long_sentence), ``number_word`` and ``abbreviation``. These are
+  reported as they are and are not part of the overlap rule below.
 
 The last four are "span" kinds: findings of these kinds never overlap each other.
 When two would overlap, the longer one is kept; if they are the same length, the one
@@ -24,8 +27,13 @@ JARGON = "jargon"
 CO_PREFIX = "co_prefix"
 ACRONYM = "acronym"
 PASSIVE = "passive"
+TWO_IDEAS = "two_ideas"
+NUMBER_WORD = "number_word"
+ABBREVIATION = "abbreviation"
 
-FINDING_KINDS = (ACRONYM, CO_PREFIX, JARGON, LONG_SENTENCE, PASSIVE)
+EASY_READ_KINDS = (ABBREVIATION, NUMBER_WORD, TWO_IDEAS)
+FINDING_KINDS = (ABBREVIATION, ACRONYM, CO_PREFIX, JARGON, LONG_SENTENCE, NUMBER_WORD, PASSIVE,
+                 TWO_IDEAS)  # fmt: skip
 # Span kinds, in the order that wins a tie.
 SPAN_KIND_PRIORITY = {JARGON: 0, CO_PREFIX: 1, ACRONYM: 2, PASSIVE: 3}
 

@@ -10,7 +10,7 @@ from copro.plainenglish.verdict import Verdict
 
 # The version of the JSON shape. Raise the first number when a field is removed or
 # changes meaning; raise the second when a field is added.
-REPORT_VERSION = "1.0"
+REPORT_VERSION = "1.1"  # 1.1: settings.standard and the Easy Read kinds
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +39,7 @@ class Report:
     verdict: Verdict
     sentences: tuple[Sentence, ...]
     findings: tuple[Finding, ...]  # sorted by (start, end, kind)
+    standard: str = "plain"  # or "easy_read" (see easy_read.py)
 
     def count(self, kind: str) -> int:
         return sum(1 for finding in self.findings if finding.kind == kind)
@@ -51,7 +52,10 @@ class Report:
             counts[finding.kind] += 1
         return {
             "version": self.version,
-            "settings": {"long_sentence_words": self.long_sentence_words},
+            "settings": {
+                "long_sentence_words": self.long_sentence_words,
+                "standard": self.standard,
+            },
             "verdict": self.verdict.to_dict(),
             "readability": self.readability.to_dict(),
             "finding_counts": counts,

@@ -59,7 +59,12 @@ _SCHEMA = {
     **_object(
         {
             "version": {"type": "string", "const": REPORT_VERSION},
-            "settings": _object({"long_sentence_words": {"type": "integer", "minimum": 1}}),
+            "settings": _object(
+                {
+                    "long_sentence_words": {"type": "integer", "minimum": 1},
+                    "standard": {"type": "string", "enum": ["plain", "easy_read"]},
+                }
+            ),
             "verdict": _object(
                 {
                     "level": {"type": "string", "enum": list(VERDICT_LEVELS)},

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from copro.core.words import date_for_people
 from copro.framework.models import SevenStep
 from copro.people.models import User
 from copro.projects.models import Membership, Project
@@ -34,7 +35,7 @@ def _text(value) -> str:
     if value is None:
         return ""
     if isinstance(value, datetime.date):
-        return value.isoformat()
+        return date_for_people(value)
     return str(value)
 
 

@@ -1,5 +1,7 @@
 """POST /api/v1/plain-english: the same report as the page and the command, as JSON."""
 
+from typing import Literal
+
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
 
@@ -15,10 +17,16 @@ class TextIn(Schema):
     long_sentence_words: int = Field(
         25, ge=5, le=100, description="Sentences longer than this many words are flagged."
     )
+    standard: Literal["plain", "easy_read"] = Field(
+        "plain",
+        description='"easy_read" adds the Easy Read checks (one idea a sentence, numbers as '
+        "digits, no short forms) and flags sentences longer than 15 words at most.",
+    )
 
 
 class SettingsOut(Schema):
     long_sentence_words: int
+    standard: str = Field(..., description='"plain" or "easy_read"')
 
 
 class VerdictOut(Schema):
@@ -43,6 +51,9 @@ class FindingCountsOut(Schema):
     co_prefix: int
     acronym: int
     passive: int
+    two_ideas: int
+    number_word: int
+    abbreviation: int
 
 
 class FindingOut(Schema):
@@ -80,4 +91,6 @@ class ReportOut(Schema):
     "plainly, including people who have no account.",
 )
 def check(request: HttpRequest, payload: TextIn):
-    return analyse(payload.text, long_sentence_words=payload.long_sentence_words).to_dict()
+    return analyse(
+        payload.text, long_sentence_words=payload.long_sentence_words, standard=payload.standard
+    ).to_dict()

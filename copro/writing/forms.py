@@ -36,6 +36,19 @@ class CheckWritingForm(forms.Form):
         },
     )
 
+    standard = forms.ChoiceField(
+        label="Which standard should we check it against?",
+        choices=[
+            ("plain", "Plain English, for everyone"),
+            ("easy_read", "Easy Read, for people with a learning disability"),
+        ],
+        initial="plain",
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="Easy Read is stricter: short sentences with one idea each, numbers as "
+        "digits and no short forms.",
+    )
+
     def __init__(self, *args, upload_too_big: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.upload_too_big = upload_too_big
@@ -72,4 +85,5 @@ class CheckWritingForm(forms.Form):
         if not uploaded and not text.strip():
             self.add_error("text", "Paste some text or upload a file to check")
         cleaned["to_check"] = uploaded or text
+        cleaned["standard"] = cleaned.get("standard") or "plain"
         return cleaned

@@ -14,6 +14,9 @@ KIND_NAMES = {
     "co_prefix": "Needless 'co-'",
     "acronym": "Letters not spelt out",
     "passive": "May be passive",
+    "two_ideas": "More than one idea",
+    "number_word": "Number as a word",
+    "abbreviation": "Short form",
 }
 KIND_PLURALS = {
     "long_sentence": "Long sentences",
@@ -21,7 +24,14 @@ KIND_PLURALS = {
     "co_prefix": "Words that do not need 'co-' in front",
     "acronym": "Short forms (like NHS) not spelt out the first time",
     "passive": "Sentences that may be passive",
+    "two_ideas": "Sentences that may hold more than one idea (Easy Read)",
+    "number_word": "Numbers written as words (Easy Read)",
+    "abbreviation": "Short forms of any kind (Easy Read)",
 }
+
+
+SENTENCE_KINDS = ("long_sentence", "two_ideas")  # cover whole sentences
+EASY_READ_ONLY = ("two_ideas", "number_word", "abbreviation")
 
 
 @dataclass(frozen=True)
@@ -61,8 +71,8 @@ def pieces(text: str, findings: list[NumberedFinding]) -> list[Piece]:
     for item in findings:
         cuts.update((item.finding.start, item.finding.end))
     edges = sorted(cuts)
-    sentences = [f for f in findings if f.finding.kind == "long_sentence"]
-    words = [f for f in findings if f.finding.kind != "long_sentence"]
+    sentences = [f for f in findings if f.finding.kind in SENTENCE_KINDS]
+    words = [f for f in findings if f.finding.kind not in SENTENCE_KINDS]
     result = []
     for start, end in zip(edges, edges[1:], strict=False):
         if start == end:
@@ -90,4 +100,5 @@ def _covering(items: list[NumberedFinding], start: int, end: int) -> NumberedFin
 
 
 def counts(report: Report) -> list[tuple[str, int]]:
-    return [(KIND_PLURALS[kind], report.count(kind)) for kind in KIND_PLURALS]
+    kinds = [k for k in KIND_PLURALS if report.standard == "easy_read" or k not in EASY_READ_ONLY]
+    return [(KIND_PLURALS[kind], report.count(kind)) for kind in kinds]

@@ -17,7 +17,7 @@ def check_writing(request: HttpRequest) -> HttpResponse:
         form = CheckWritingForm(request.POST, request.FILES, upload_too_big=request.upload_too_big)
         if form.is_valid():
             text = form.cleaned_data["to_check"]
-            report = analyse(text)
+            report = analyse(text, standard=form.cleaned_data["standard"])
             findings = highlight.numbered(report)
             context.update(
                 report=report,

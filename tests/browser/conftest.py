@@ -108,6 +108,57 @@ def axe_violations(page) -> list[dict]:
     ]
 
 
+# Reflow (WCAG 1.4.10) and resize text (1.4.4): the page may not scroll sideways. A wide data
+# table may scroll inside its own focusable, labelled container (the GOV.UK pattern), which
+# does not widen the page; the elements that stick out are named to help find the cause.
+REFLOW = """
+() => {
+  const root = document.documentElement;
+  const width = root.clientWidth;
+  const inScroller = el => {
+    for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+      const overflow = getComputedStyle(p).overflowX;
+      if (overflow === 'auto' || overflow === 'scroll' || overflow === 'hidden') return true;
+    }
+    return false;
+  };
+  const wide = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    const box = el.getBoundingClientRect();
+    if (box.width && box.right > width + 1 && !inScroller(el)) {
+      const cls = typeof el.className === 'string' ? el.className.split(' ')[0] : '';
+      wide.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+                (cls ? '.' + cls : '') + ' ' + Math.round(box.right));
+    }
+  }
+  return {scrollWidth: root.scrollWidth, width: width, wide: wide.slice(-5)};
+}
+"""
+REFLOW_WIDTH = 320
+TEXT_ZOOM_WIDTH = 640  # a 1280 px screen at 200% zoom, with the text doubled again
+
+
+def reflow_problems(page) -> list[str]:
+    """Page widths at 320 CSS px, and with text at 200% on a 640 px-wide window."""
+    problems = []
+    viewport = page.viewport_size
+    try:
+        for width, text in ((REFLOW_WIDTH, "100%"), (TEXT_ZOOM_WIDTH, "200%")):
+            page.set_viewport_size({"width": width, "height": 640})
+            page.evaluate("size => { document.documentElement.style.fontSize = size; }", text)
+            found = page.evaluate(REFLOW)
+            if found["scrollWidth"] > width:
+                problems.append(f"{width}px wide, text {text}: page is {found['scrollWidth']}px")
+                problems.append(f"  too wide: {found['wide']}")
+    finally:
+        page.evaluate("() => { document.documentElement.style.fontSize = ''; }")
+        if viewport:
+            page.set_viewport_size(viewport)
+    return problems
+
+
 def assert_accessible(page):
     violations = axe_violations(page)
     assert violations == [], f"{page.url}: {violations}"
+    problems = reflow_problems(page)
+    assert problems == [], f"{page.url} scrolls sideways: {problems}"

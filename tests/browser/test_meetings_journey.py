@@ -100,7 +100,7 @@ def test_plan_suggest_arrange_invite_reply_and_record_attendance(page):
     page.get_by_role("link", name="Agenda").click()
     assert_accessible(page)
     for title, minutes in (("Welcome", "20"), ("The halls", "110")):
-        page.get_by_label("Agenda item").fill(title)
+        page.get_by_label("Agenda item", exact=True).fill(title)
         page.get_by_label("Minutes for it").fill(minutes)
         page.get_by_role("button", name="Add it to the agenda").click()
         page.get_by_text("The item has been added to the agenda.").wait_for()

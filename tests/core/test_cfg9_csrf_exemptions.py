@@ -26,6 +26,12 @@ CHECKED_INSIDE = {
     "meetings/projects/<int:pk>/<int:meeting_pk>/papers/": "/meetings/projects/1/1/papers/",
     "meetings/groups/<int:pk>/<int:meeting_pk>/papers/": "/meetings/groups/1/1/papers/",
     "thanks/expenses/new/": "/thanks/expenses/new/",
+    "meetings/projects/<int:pk>/<int:meeting_pk>/papers/<int:paper_pk>/versions/add/": (
+        "/meetings/projects/1/1/papers/1/versions/add/"
+    ),
+    "meetings/groups/<int:pk>/<int:meeting_pk>/papers/<int:paper_pk>/versions/add/": (
+        "/meetings/groups/1/1/papers/1/versions/add/"
+    ),
 }
 
 

@@ -13,7 +13,9 @@ from django.utils import timezone
 
 from copro.framework.models import NetworkGroup
 from copro.meetings import services
+from copro.meetings.files import check_upload
 from copro.meetings.models import AgendaItem, Arrangement, Invitee, Meeting
+from copro.meetings.services_formats import paper_version_add
 from copro.people.models import GroupMembership, Profile
 from tests.concurrency import run_together, skip_on_sqlite
 from tests.core.urlwalk import iter_patterns
@@ -109,12 +111,20 @@ def _ids(w, side):
     line = Arrangement.objects.create(
         meeting=meeting, invitee=meeting.invitees.first(), key="need:step_free", label="Step-free"
     )
+    paper = w.paper_a if side == "a" else w.paper_b
+    version = paper.versions.first() or paper_version_add(
+        paper=paper,
+        format="easy_read",
+        checked=check_upload(b"Easy words.", "easy.txt"),
+        by=paper.created_by,
+    )
     return {
         "pk": meeting.group_id,
         "meeting_pk": meeting.pk,
         "item_pk": item.pk,
         "line_pk": line.pk,
-        "paper_pk": (w.paper_a if side == "a" else w.paper_b).pk,
+        "paper_pk": paper.pk,
+        "version_pk": version.pk,
     }
 
 
@@ -152,7 +162,8 @@ def test_az1_someone_outside_the_group_gets_404_with_nothing_leaked(client, gwor
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", names_for("viewer", "organiser", "invitee"))
 def test_az1_a_missing_group_or_meeting_is_the_same_404(client, gworld, name):
-    ids = {k: 999999 for k in ("pk", "meeting_pk", "item_pk", "line_pk", "paper_pk")}
+    keys = ("pk", "meeting_pk", "item_pk", "line_pk", "paper_pk", "version_pk")
+    ids = {k: 999999 for k in keys}
     sign_in(client, gworld.staff)
     assert call(client, name, ids).status_code == 404
 

@@ -6,7 +6,9 @@ no entry, so nothing is added without its authorisation test."""
 import pytest
 from django.urls import reverse
 
+from copro.meetings.files import check_upload
 from copro.meetings.models import AgendaItem, Arrangement, Attendance, Invitee, Meeting, Venue
+from copro.meetings.services_formats import paper_version_add
 from tests.core.urlwalk import iter_patterns
 from tests.people.factories import UserFactory
 from tests.people.mfa_helpers import verify_second_factor
@@ -41,6 +43,9 @@ MATRIX = {
     "papers": ("GET", "organiser"),
     "papers_send": ("POST", "organiser"),
     "paper_download": ("GET", "viewer"),
+    "paper_version_add": ("GET", "organiser"),
+    "paper_version_download": ("GET", "viewer"),
+    "large_print_make": ("POST", "organiser"),
     "ics": ("GET", "viewer"),
 }
 
@@ -68,12 +73,20 @@ def _objects(world, side: str) -> dict:
         key="need:step_free",
         label="Step-free access",
     )
+    paper = world.paper_a if side == "a" else world.paper_b
+    version = paper.versions.first() or paper_version_add(
+        paper=paper,
+        format="easy_read",
+        checked=check_upload(b"Easy words.", "easy.txt"),
+        by=paper.created_by,
+    )
     return {
         "pk": meeting.project_id,
         "meeting_pk": meeting.pk,
         "item_pk": item.pk,
         "line_pk": line.pk,
-        "paper_pk": (world.paper_a if side == "a" else world.paper_b).pk,
+        "paper_pk": paper.pk,
+        "version_pk": version.pk,
     }
 
 
@@ -121,7 +134,8 @@ def test_az1_people_who_cannot_see_project_a_get_404_with_nothing_leaked(
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", NESTED)
 def test_az1_a_missing_id_is_the_same_404(client, mworld, name):
-    ids = {k: 999999 for k in ("pk", "meeting_pk", "item_pk", "line_pk", "paper_pk")}
+    keys = ("pk", "meeting_pk", "item_pk", "line_pk", "paper_pk", "version_pk")
+    ids = {k: 999999 for k in keys}
     client.force_login(mworld.lead_a)
     assert request(client, name, ids).status_code == 404
 
@@ -146,13 +160,23 @@ def test_az2_a_meeting_of_b_under_project_a_is_404(client, mworld, name):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "name", [n for n in NESTED if n in ("agenda_remove", "access_update", "paper_download")]
+    "name",
+    [
+        n
+        for n in NESTED
+        if n in ("agenda_remove", "access_update", "paper_download", "paper_version_download")
+    ],
 )
 def test_az2_a_child_of_meeting_b_under_meeting_a_is_404(client, mworld, name):
     own = _objects(mworld, "a")
     other = _objects(mworld, "b")
     ids = {**own, "item_pk": other["item_pk"], "line_pk": other["line_pk"]}
     ids["paper_pk"] = other["paper_pk"]
+    if name == "paper_version_download":  # A's paper with B's version, then B's paper
+        ids = {**own, "version_pk": other["version_pk"]}
+        client.force_login(mworld.lead_a)
+        assert request(client, name, ids).status_code == 404
+        assert request(client, name, {**own, "paper_pk": other["paper_pk"]}).status_code == 404
     client.force_login(mworld.lead_a)
     assert request(client, name, ids).status_code == 404
     assert AgendaItem.objects.filter(pk=other["item_pk"]).exists()
@@ -207,6 +231,14 @@ def test_members_and_invitees_see_the_meeting(client, mworld):
         assert (
             client.get(f"/meetings/projects/{p}/{m}/papers/{mworld.paper_a.pk}/").status_code == 200
         )
+        version = mworld.paper_a.versions.first() or paper_version_add(
+            paper=mworld.paper_a,
+            format="easy_read",
+            checked=check_upload(b"Easy words.", "easy.txt"),
+            by=mworld.lead_a,
+        )
+        url = f"/meetings/projects/{p}/{m}/papers/{mworld.paper_a.pk}/versions/{version.pk}/"
+        assert client.get(url).status_code == 200
     # A member who was not invited still sees the meeting of their project.
     other = UserFactory()
     from copro.projects import services as project_services
@@ -319,7 +351,7 @@ def test_az13_leaving_the_project_takes_its_meetings_away_at_once(client, mworld
 # Routes whose page is a form: GET shows it, POST sends it. Every other route takes one method.
 FORM_PAGES = {
     "calendar", "notes", "agenda", "invite", "needs", "attendance", "papers",
-    "change", "cancel", "plan", "venue_new", "venue_change",
+    "change", "cancel", "plan", "venue_new", "venue_change", "paper_version_add",
 }  # fmt: skip
 
 

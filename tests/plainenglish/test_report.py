@@ -29,15 +29,18 @@ def test_to_dict_has_a_stable_documented_shape():
         "findings",
         "sentences",
     ]
-    assert data["version"] == REPORT_VERSION == "1.0"
-    assert data["settings"] == {"long_sentence_words": 25}
+    assert data["version"] == REPORT_VERSION == "1.1"
+    assert data["settings"] == {"long_sentence_words": 25, "standard": "plain"}
     assert list(data["finding_counts"]) == list(FINDING_KINDS)
     assert data["finding_counts"] == {
+        "abbreviation": 0,  # the Easy Read kinds count only under standard="easy_read"
         "acronym": 1,
         "co_prefix": 1,
         "jargon": 1,
         "long_sentence": 1,
+        "number_word": 0,
         "passive": 1,
+        "two_ideas": 0,
     }
     assert list(data["findings"][0]) == ["kind", "start", "end", "text", "message", "suggestion"]
     assert list(data["sentences"][0]) == ["start", "end", "text", "word_count"]

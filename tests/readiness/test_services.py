@@ -71,7 +71,7 @@ def test_each_change_is_recorded_with_who_what_and_when(staff_a, citizen_a):
         ("Status", "Not started", "In progress"),
         ("Owner", "", "Sam"),
         ("Evidence", "", "Minutes of 3 May"),
-        ("Review date", "", "2027-01-31"),
+        ("Review date", "", "31 January 2027"),
     ]
     assert set(ReadinessChange.objects.values_list("changed_by", flat=True)) == {staff_a.pk}
     assert Readiness.objects.count() == 1

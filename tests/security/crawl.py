@@ -24,6 +24,7 @@ PARAMS = {
     "item_pk": "agenda_item",
     "line_pk": "arrangement",
     "paper_pk": "paper",
+    "version_pk": "paper_version",
     "venue_pk": "venue",
     "date_pk": "unavailable_date",
     "supporter_pk": "supporter",

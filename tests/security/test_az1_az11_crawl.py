@@ -52,6 +52,8 @@ PAGES: dict[str, tuple] = {
     "accounts:invite_sent": (None, "in 404 404 ok ok"),
     "accounts:involvement": (None, "in ok ok ok ok"),
     "accounts:involvement_pdf": (None, "in ok ok ok ok"),
+    # The language chooser: anyone, signed in or not (an empty form just goes back).
+    "accounts:language": (None, "ok ok ok ok ok", "POST"),
     "accounts:password_change": (None, "in ok ok ok ok"),
     "accounts:password_changed": (None, "in ok ok ok ok"),
     # Profiles are seen by everyone signed in (the network's directory): lead to confirm.
@@ -152,6 +154,8 @@ PAGES: dict[str, tuple] = {
     "frontdoor:request_record": ("frontdoor.GetInvolvedRequest", "in 404 404 ok ok", "POST"),
     "frontdoor:welcome_skip": (None, "in ok ok ok ok", "POST"),
     "framework:about": (None, "ok ok ok ok ok"),
+    "framework:easy_read": ("easy_read_page", "ok ok ok ok ok"),
+    "framework:easy_read_list": (None, "ok ok ok ok ok"),
     "framework:glossary": (None, "ok ok ok ok ok"),
     "framework:learn": (None, "ok ok ok ok ok"),
     "framework:page": ("learn_page", "ok ok ok ok ok"),
@@ -250,6 +254,19 @@ PAGES: dict[str, tuple] = {
         {"pk": "network_group", "meeting_pk": "group_meeting"},
         "in 404 404 404 404",
     ),
+    "meetings:group_paper_version_add": (
+        {"pk": "network_group", "meeting_pk": "group_meeting"},
+        "in 404 404 404 404",  # the paper is the project meeting's: not this group meeting's
+    ),
+    "meetings:group_paper_version_download": (
+        {"pk": "network_group", "meeting_pk": "group_meeting"},
+        "in 404 404 404 404",
+    ),
+    "meetings:group_large_print_make": (
+        {"pk": "network_group", "meeting_pk": "group_meeting"},
+        "in 404 404 ok ok",
+        "POST",
+    ),
     "meetings:group_papers": (
         {"pk": "network_group", "meeting_pk": "group_meeting"},
         "in 404 404 ok ok",
@@ -283,6 +300,9 @@ PAGES: dict[str, tuple] = {
     "meetings:needs": ("project", "in ok 404 404 404"),
     "meetings:notes": ("project", "in 404 404 404 ok"),
     "meetings:paper_download": ("project", "in ok 404 404 ok"),
+    "meetings:paper_version_add": ("project", "in 404 404 404 ok"),
+    "meetings:paper_version_download": ("project", "in ok 404 404 ok"),
+    "meetings:large_print_make": ("project", "in 404 404 404 ok", "POST"),
     "meetings:papers": ("project", "in 404 404 404 ok"),
     "meetings:papers_send": ("project", "in 404 404 404 ok", "POST"),
     "meetings:plan": ("project", "in 404 404 404 ok"),

@@ -33,7 +33,15 @@ def build(out) -> dict:
     from copro.framework.models import LearnPage, NetworkGroup
     from copro.frontdoor.models import GetInvolvedRequest
     from copro.learning.models import QuizAttempt, TrainingSession
-    from copro.meetings.models import AgendaItem, Arrangement, Invitee, Meeting, Paper, Venue
+    from copro.meetings.models import (
+        AgendaItem,
+        Arrangement,
+        Invitee,
+        Meeting,
+        Paper,
+        PaperVersion,
+        Venue,
+    )
     from copro.people.models import Supporter, UnavailableDate
     from copro.projects.models import (
         Action,
@@ -129,6 +137,10 @@ def build(out) -> dict:
         "agenda_item": _first(AgendaItem.objects.filter(meeting=meeting)),
         "arrangement": _first(Arrangement.objects.filter(meeting=meeting)),
         "paper": _first(Paper.objects.filter(meeting=meeting)),
+        # The paper above and one of its versions (demo papers have an Easy Read version).
+        "paper_version": _first(
+            PaperVersion.objects.filter(paper=_first(Paper.objects.filter(meeting=meeting)))
+        ),
         "venue": _first(Venue.objects.all()),
         "offer": _first(Offer.objects.all()),
         "expense": _first(Expense.objects.filter(person=owner)) or _first(Expense.objects.all()),
@@ -149,6 +161,7 @@ def build(out) -> dict:
         "learn_page": _first(LearnPage.objects.all()).slug,
         "join_request": _first(JoinRequest.objects.all()),
         "get_involved_request": _first(GetInvolvedRequest.objects.all()),
+        "easy_read_page": "what-is-co-production",
         "token": "not-a-real-token",
         "uidb64": "MQ",
         "notification": _owners_notification(owner),

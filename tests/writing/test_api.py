@@ -45,3 +45,15 @@ def test_the_operation_is_in_the_openapi_schema(client):
     operation = schema["paths"]["/api/v1/plain-english"]["post"]
     assert "200" in operation["responses"]
     assert "ReportOut" in str(operation["responses"]["200"])
+
+
+@pytest.mark.django_db
+def test_fmt5_the_api_checks_against_the_easy_read_standard(client):
+    text = "Bring three friends, and a pen."
+    body = {"text": text, "standard": "easy_read"}
+    data = client.post(URL, body, content_type="application/json").json()
+    assert data == analyse(text, standard="easy_read").to_dict()
+    assert data["settings"]["standard"] == "easy_read"
+    assert data["finding_counts"]["number_word"] == 1
+    refused = client.post(URL, {"text": text, "standard": "legal"}, content_type="application/json")
+    assert refused.status_code == 422

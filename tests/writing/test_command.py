@@ -61,3 +61,12 @@ def test_unreadable_files_exit_2_with_a_message(tmp_path, name, data):
         call_command("plain-english", str(path))
     assert error.value.returncode == 2
     assert "Cannot" in str(error.value)
+
+
+def test_fmt5_the_command_checks_against_the_easy_read_standard(tmp_path):
+    path = tmp_path / "easy.txt"
+    path.write_text("We meet on Monday. Bring three friends, and a pen.")
+    assert run(str(path))[0] == 0  # plain English: fine
+    code, out = run(str(path), "--standard", "easy_read")
+    assert code == 1
+    assert "This is not Easy Read yet" in out and "Number as a word" in out

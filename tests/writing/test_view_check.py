@@ -155,3 +155,14 @@ def test_io1_pasted_markup_is_shown_as_text(client):
 @pytest.mark.django_db
 def test_the_page_refuses_other_methods(client):
     assert client.put(URL).status_code == 405
+
+
+@pytest.mark.django_db
+def test_fmt5_the_page_checks_against_the_easy_read_standard(client):
+    text = "Bring three friends, and a pen."
+    plain = client.post(URL, {"text": text}).content.decode()
+    assert "app-finding--number-word" not in plain
+    body = client.post(URL, {"text": text, "standard": "easy_read"}).content.decode()
+    assert "This is not Easy Read yet" in body
+    assert 'class="app-finding app-finding--number-word"' in body
+    assert "Numbers written as words (Easy Read)" in body

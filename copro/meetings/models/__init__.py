@@ -3,7 +3,7 @@ attendance. Import models from here (`from copro.meetings.models import Meeting`
 
 from copro.meetings.models.calendar import CalendarFeed
 from copro.meetings.models.meeting import AgendaItem, Meeting, part_of_day
-from copro.meetings.models.paper import Paper
+from copro.meetings.models.paper import Paper, PaperVersion
 from copro.meetings.models.taking_part import (
     EXPERIENCE,
     QUALIFICATION,
@@ -26,6 +26,7 @@ __all__ = [
     "Meeting",
     "MeetingAccessNeed",
     "Paper",
+    "PaperVersion",
     "Venue",
     "part_of_day",
 ]

@@ -62,3 +62,55 @@ class Paper(BaseModel):
     def overdue(self) -> bool:
         """Not sent, and it is already too late to send it in time."""
         return self.sent_at is None and timezone.now() > self.send_by
+
+
+class PaperVersion(BaseModel):
+    """The same paper in another format: a file (kept like the paper itself) or a link (an
+    audio recording or a British Sign Language video held elsewhere). Each format a member
+    asked for (people.FormatNeed) should have a version before the papers are due."""
+
+    class Format(models.TextChoices):
+        LARGE_PRINT = "large_print", "Large print"
+        EASY_READ = "easy_read", "Easy Read"
+        LANGUAGE = "language", "Another language"
+        AUDIO = "audio", "Audio"
+        BSL_VIDEO = "bsl_video", "British Sign Language video"
+        BRAILLE = "braille", "Braille"
+
+    paper = models.ForeignKey(Paper, on_delete=models.CASCADE, related_name="versions")
+    format = models.CharField(max_length=20, choices=Format.choices)
+    language = models.CharField(max_length=60, blank=True)  # only for Format.LANGUAGE
+    # A file, kept like a paper (generated name, private storage, served only through a view) ...
+    original_name = models.CharField(max_length=200, blank=True)
+    stored_name = models.CharField(max_length=200, blank=True)
+    kind = models.CharField(max_length=5, choices=Paper.Kind.choices, blank=True)
+    size = models.PositiveIntegerField(null=True, blank=True)
+    # ... or a link to where it is held.
+    link = models.URLField(max_length=500, blank=True)
+    made_automatically = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["format", "language", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["paper", "format", "language"], name="meetings_paper_version_once"
+            ),
+            models.CheckConstraint(
+                condition=(~models.Q(stored_name="") & models.Q(link=""))
+                | (models.Q(stored_name="") & ~models.Q(link="")),
+                name="meetings_paper_version_file_or_link",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.paper.title}: {self.label}"
+
+    @property
+    def label(self) -> str:
+        if self.format == self.Format.LANGUAGE and self.language:
+            return self.language
+        return self.get_format_display()
+
+    @property
+    def content_type(self) -> str:
+        return Paper.CONTENT_TYPES[self.kind]

@@ -49,6 +49,8 @@ class User(AbstractBaseUser, PermissionsMixin):
         max_length=80,
         help_text="The name other people see. It can be your first name or a nickname.",
     )
+    # The language the person chose for pages and e-mails ("" = the service's default).
+    language = models.CharField(max_length=20, blank=True, default="")
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(
         "can use the administration pages",

@@ -24,10 +24,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--long-sentence-words", type=int, default=25, help="flag sentences longer than this"
         )
+        parser.add_argument(
+            "--standard",
+            choices=["plain", "easy_read"],
+            default="plain",
+            help="easy_read: also check one idea a sentence, numbers as digits, no short forms",
+        )
 
     def handle(self, *args, **options):
         text = self._read(options["file"])
-        report = analyse(text, long_sentence_words=options["long_sentence_words"])
+        report = analyse(
+            text, long_sentence_words=options["long_sentence_words"], standard=options["standard"]
+        )
         if options["json"]:
             self.stdout.write(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
         else:
