@@ -246,10 +246,22 @@ def decision_close(*, decision: Decision, outcome: str, decided_on: date, by: Us
 
 @transaction.atomic
 def contribution_raise(
-    *, project: Project, member: Membership, kind: str, text: str, by: User
+    *,
+    project: Project,
+    member: Membership,
+    kind: str,
+    text: str,
+    by: User,
+    request_key: str = "",
 ) -> Contribution:
+    """Raise an idea, concern or suggestion. With a `request_key` (made when the form was
+    shown), the same form sent again returns the first one instead of a second."""
     text = _clean_text(text, "text", required=True)
+    request_key = (request_key or "").strip()[:100]
+    if request_key and (sent := _idea_sent(member.user, request_key)) is not None:
+        return sent
     contribution = Contribution(
+        request_key=request_key,
         project=project,
         raised_by=member.user,
         kind=kind,
@@ -260,10 +272,20 @@ def contribution_raise(
         created_by=by,
         updated_by=by,
     )
-    contribution.full_clean()
-    contribution.save()
+    contribution.full_clean(exclude=["request_key"])  # the database checks the key
+    try:
+        with transaction.atomic():
+            contribution.save()
+    except IntegrityError:  # a twin request with the same key saved it just now
+        if request_key and (sent := _idea_sent(member.user, request_key)) is not None:
+            return sent
+        raise
     _refresh(project)
     return contribution
+
+
+def _idea_sent(user: User, request_key: str) -> Contribution | None:
+    return Contribution.objects.filter(raised_by=user, request_key=request_key).first()
 
 
 @transaction.atomic
