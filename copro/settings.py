@@ -254,11 +254,15 @@ SIGN_IN_LINK_KEEP_DAYS = 7
 # The name authenticator apps show beside the six-digit code (AUTH-5).
 OTP_TOTP_ISSUER = f"{COUNCIL_NAME} {SERVICE_NAME}"
 
-# Brute force (AUTH-1): lock an account, or an address, after 10 failures in 15 minutes; the
-# lock lifts by itself after the cool-off, so a real user is never shut out for good.
+# Brute force (AUTH-1): lock an account from one address, or an address across accounts, after
+# 10 failures in 15 minutes; an account everywhere only when failures come from several
+# addresses (copro.people.lockout). Locks lift by themselves after the cool-off.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 10)
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "copro.people.lockout.LockoutHandler"
+AXES_ACCOUNT_ADDRESSES = env_int("AXES_ACCOUNT_ADDRESSES", 3)
+AXES_ACCOUNT_LIMIT = env_int("AXES_ACCOUNT_LIMIT", 30)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "copro.core.views.locked_out"
 AXES_USERNAME_FORM_FIELD = "username"

@@ -8,6 +8,7 @@ from copro.people.models.profile import (
     PartOfDay,
     Profile,
 )
+from copro.people.names import ROLE_NAME, imitates_a_role
 from copro.people.phones import validate_uk_phone
 from copro.writing.widgets import PlainEnglishTextarea
 
@@ -64,6 +65,8 @@ class ProfileForm(forms.Form):
         name = "".join(ch for ch in self.cleaned_data["display_name"] if ch.isprintable()).strip()
         if not name:
             raise ValidationError("Enter the name to show")
+        if imitates_a_role(name):
+            raise ValidationError(ROLE_NAME)
         return name
 
 

@@ -2,8 +2,10 @@
 typed; the services in copro.people.signin and copro.people.mfa decide."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 from copro.people.models import User
+from copro.people.names import ROLE_NAME, imitates_a_role
 
 EMAIL_ERRORS = {
     "required": "Enter an email address",
@@ -44,6 +46,12 @@ class InviteForm(forms.Form):
         User.Role.ADMINISTRATOR: "Run the service as an administrator",
     }
 
+    def clean_display_name(self):
+        name = self.cleaned_data["display_name"]
+        if imitates_a_role(name):
+            raise ValidationError(ROLE_NAME)
+        return name
+
     def __init__(self, *args, roles: list[str], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = [(role, self.ROLE_LABELS[role]) for role in roles]
@@ -62,6 +70,13 @@ class InvitationAcceptForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "nickname", "spellcheck": "false"}),
         error_messages={"required": "Enter the name to show"},
     )
+
+    def clean_display_name(self):
+        name = self.cleaned_data["display_name"]
+        if imitates_a_role(name):
+            raise ValidationError(ROLE_NAME)
+        return name
+
     sign_in_with = forms.ChoiceField(
         label="How do you want to sign in?",
         choices=[

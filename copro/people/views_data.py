@@ -80,9 +80,27 @@ def involvement_pdf(request: HttpRequest) -> HttpResponse:
 
     record = involvement_record(user=request.user)
     html = render_to_string("people/involvement_pdf.html", {"record": record}, request=request)
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(
+    # Nothing is fetched while the PDF is made: the record needs no files, and a name or a
+    # note a person typed must never make the server load a URL (SSRF), as for other PDFs.
+    pdf = HTML(string=html, base_url=None, url_fetcher=_refusing_fetcher()).write_pdf(
         pdf_variant="pdf/ua-1"
     )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="my-involvement-record.pdf"'
     return response
+
+
+def refuse_fetching(url, *args, **kwargs):
+    raise ValueError("The involvement record loads nothing from outside.")
+
+
+def _refusing_fetcher():
+    from weasyprint.urls import URLFetcher
+
+    class RefusingFetcher(URLFetcher):
+        """WeasyPrint's fetcher with no way out: every URL is refused."""
+
+        def fetch(self, url, headers=None):
+            return refuse_fetching(url)
+
+    return RefusingFetcher(allowed_protocols=(), allow_redirects=False, fail_on_errors=False)

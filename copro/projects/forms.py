@@ -254,6 +254,8 @@ class CloseDecisionForm(forms.Form):
 
 
 class ContributionForm(forms.Form):
+    # made when the form is shown: a double click sends one idea (LED-5's rule for ideas)
+    key = forms.CharField(widget=forms.HiddenInput, max_length=100, required=False)
     kind = forms.ChoiceField(
         label="What is it?",
         choices=Contribution.Kind.choices,

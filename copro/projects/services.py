@@ -286,15 +286,28 @@ def decision_close(*, decision: Decision, outcome: str, decided_on: date, by: Us
 
 @transaction.atomic
 def contribution_raise(
-    *, project: Project, member: Membership, kind: str, text: str, by: User, how: str = ""
+    *,
+    project: Project,
+    member: Membership,
+    kind: str,
+    text: str,
+    by: User,
+    how: str = "",
+    request_key: str = "",
 ) -> Contribution:
     """An idea, concern or suggestion, raised by the member or typed in for them by staff
-    from what they said on paper, by phone or in person (`how`, marked so wherever it shows)."""
+    from what they said on paper, by phone or in person (`how`, marked so wherever it shows).
+    With a `request_key` (made when the form was shown), the same form sent again returns the
+    first one instead of a second."""
     if by != member.user and how not in HOW_THEY_TOLD_YOU:
         raise ValidationError({"how": "Say how they told you"})
     now = timezone.now()
     text = _clean_text(text, "text", required=True)
+    request_key = (request_key or "").strip()[:100]
+    if request_key and (sent := _idea_sent(member.user, request_key)) is not None:
+        return sent
     contribution = Contribution(
+        request_key=request_key,
         project=project,
         raised_by=member.user,
         kind=kind,
@@ -309,10 +322,20 @@ def contribution_raise(
             entry_method=_entry_method(by=by, person=member.user, how=how), about=now, now=now
         ),
     )
-    contribution.full_clean()
-    contribution.save()
+    contribution.full_clean(exclude=["request_key"])  # the database checks the key
+    try:
+        with transaction.atomic():
+            contribution.save()
+    except IntegrityError:  # a twin request with the same key saved it just now
+        if request_key and (sent := _idea_sent(member.user, request_key)) is not None:
+            return sent
+        raise
     _refresh(project)
     return contribution
+
+
+def _idea_sent(user: User, request_key: str) -> Contribution | None:
+    return Contribution.objects.filter(raised_by=user, request_key=request_key).first()
 
 
 @transaction.atomic

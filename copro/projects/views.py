@@ -1,6 +1,8 @@
 """Project pages. Each view: get the object through a permission getter, validate, call one
 service, redirect (POST/redirect/GET)."""
 
+import uuid
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -333,13 +335,20 @@ def you_said(request: HttpRequest, pk: int) -> HttpResponse:
     """You said, we did. Public when the project is published (names are then left out)."""
     project = perms.project_get_for_viewer(viewer=request.user, pk=pk, request=request)
     membership = perms.membership_of(viewer=request.user, project=project)
-    form = ContributionForm(request.POST if request.method == "POST" else None)
+    form = ContributionForm(
+        request.POST if request.method == "POST" else None, initial={"key": uuid.uuid4().hex}
+    )
     if request.method == "POST":
         if membership is None:
             raise Http404
         if form.is_valid():
+            data = dict(form.cleaned_data)
             services.contribution_raise(
-                project=project, member=membership, by=request.user, **form.cleaned_data
+                project=project,
+                member=membership,
+                by=request.user,
+                request_key=data.pop("key") or "",
+                **data,
             )
             messages.success(request, "Thank you. The project team will answer you.")
             return redirect("projects:you_said", project.pk)

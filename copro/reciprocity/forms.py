@@ -70,6 +70,7 @@ class SpendForm(forms.Form):
 
 
 class ExpenseForm(forms.Form):
+    key = KeyField(required=False)  # made when the form is shown: a double click sends one
     kind = forms.ChoiceField(
         label="What was the cost for?",
         choices=Expense.Kind.choices,

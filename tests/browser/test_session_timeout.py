@@ -43,3 +43,17 @@ def test_auth10_when_the_limit_passes_the_person_is_told_why(page, settings):
         page.locator("main").inner_text()
     )
     assert_accessible(page)
+
+
+def test_auth10_typed_text_comes_back_for_the_same_person_only(page, settings):
+    """Issue 14: on a shared computer, what one person typed is never shown to the next."""
+    settings.SESSION_IDLE_SECONDS = 8
+    first, second = UserFactory(), UserFactory()
+    sign_in(page, first.email)
+    page.goto("/check-your-writing/")
+    page.get_by_label("Paste your text").fill("A private note about my health")
+    page.wait_for_url("**/account/sign-in/?timed_out=1*", timeout=15_000)
+    sign_in(page, second.email)
+    page.goto("/check-your-writing/")
+    assert page.get_by_label("Paste your text").input_value() == ""
+    assert page.evaluate("Object.keys(sessionStorage).length") == 0  # dropped, not kept

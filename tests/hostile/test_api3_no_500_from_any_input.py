@@ -110,3 +110,15 @@ def test_api3_ideas_get_the_same_cleaning_as_the_form(world, text):
     response = member(world).post(path, body, content_type="application/json")
     assert response.status_code == 422
     assert not Contribution.objects.exists()
+
+
+def test_led5_a_double_clicked_idea_makes_one_idea(world):
+    client = member(world)
+    url = f"/projects/{world.project_a.pk}/you-said-we-did/"
+    assert 'name="key"' in client.get(url).content.decode()
+    body = {"key": "form-1", "kind": "idea", "text": "Meet in the library"}
+    for _ in range(2):
+        assert client.post(url, body).status_code == 302
+    assert Contribution.objects.count() == 1
+    client.post(url, {**body, "key": "form-2"})
+    assert Contribution.objects.count() == 2

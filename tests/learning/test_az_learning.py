@@ -117,7 +117,15 @@ def url_for(name: str, cast) -> str:
 def outcome(response) -> str:
     if response.status_code == 302 and "/account/sign-in/" in response["Location"]:
         return "sign in"
-    if response.status_code in (200, 302):
+    # Exact outcomes (issue 14): a page someone may see answers 200 itself, not a redirect to
+    # some other page (an error page would pass otherwise); a form sent answers its page again
+    # (200, with errors) or a redirect after the write.
+    if response.request["REQUEST_METHOD"] == "GET":
+        if response.status_code == 200:
+            return "ok"
+        if response.status_code == 302:
+            return f"redirect to {response['Location']}"
+    elif response.status_code in (200, 302):
         return "ok"
     return str(response.status_code)
 

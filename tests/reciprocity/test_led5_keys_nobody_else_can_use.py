@@ -55,3 +55,36 @@ def test_led5_a_stored_web_key_names_the_kind_and_person_only():
 
     key = services.request_key(kind="spend", person=Someone(), key="x" * 100)
     assert key.startswith("web:spend:7:") and len(key) <= 100
+
+
+def claim(client, person, key, receipt=None):
+    sign_in(client, person)
+    form = {
+        "key": key,
+        "kind": "travel",
+        "description": "Bus to the meeting",
+        "amount": "4.80",
+        "incurred_on": "2026-01-05",
+    }
+    if receipt is not None:
+        form["receipt"] = receipt
+    return client.post("/thanks/expenses/new/", form)
+
+
+def test_led5_a_double_clicked_expense_claim_makes_one_expense(client, citizen, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from copro.reciprocity.models import Expense
+    from tests.reciprocity.conftest import A_PDF
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    page = (sign_in(client, citizen) or client).get("/thanks/expenses/new/").content.decode()
+    assert 'name="key"' in page  # the key is made when the form is shown
+    for _ in range(2):
+        response = claim(client, citizen, "form-1", SimpleUploadedFile("r.pdf", A_PDF))
+        assert response.status_code == 302
+    assert Expense.objects.count() == 1
+    stored = [p for p in (tmp_path / "media").rglob("*") if p.is_file()]
+    assert len(stored) == 1  # the second receipt was not kept either
+    claim(client, citizen, "form-2")
+    assert Expense.objects.count() == 2

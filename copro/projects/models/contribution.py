@@ -63,9 +63,18 @@ class Contribution(Provenance, BaseModel):
     decisions = models.ManyToManyField(Decision, blank=True, related_name="contributions")
     actions = models.ManyToManyField(Action, blank=True, related_name="contributions")
 
+    # The reference made when the form was shown: the same form sent twice (a double click)
+    # makes one idea. Empty for ideas entered another way.
+    request_key = models.CharField(max_length=100, blank=True, default="", editable=False)
+
     class Meta:
         ordering = ["-raised_at"]
         constraints = [
+            models.UniqueConstraint(
+                fields=["raised_by", "request_key"],
+                condition=~models.Q(request_key=""),
+                name="projects_contribution_one_per_request_key",
+            ),
             # "Not adopted" and "out of our hands" always come with the reason.
             models.CheckConstraint(
                 condition=~models.Q(status__in=["not_adopted", "out_of_our_hands"])

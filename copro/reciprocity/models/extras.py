@@ -49,10 +49,18 @@ class Expense(models.Model):
     receipt_kind = models.CharField(max_length=3, blank=True)  # pdf, jpg or png, from content
     receipt_size = models.PositiveIntegerField(default=0)
     receipt_sha256 = models.CharField(max_length=64, blank=True)
+    # The reference made when the form was shown: the same form sent twice (a double click)
+    # makes one expense (LED-5). Empty for expenses entered another way.
+    request_key = models.CharField(max_length=100, blank=True, default="", editable=False)
 
     class Meta:
         ordering = ["-incurred_on", "-pk"]
         constraints = [
+            models.UniqueConstraint(
+                fields=["person", "request_key"],
+                condition=~Q(request_key=""),
+                name="reciprocity_expense_one_per_request_key",
+            ),
             models.CheckConstraint(
                 condition=Q(amount_pence__gt=0), name="reciprocity_expense_amount_positive"
             ),

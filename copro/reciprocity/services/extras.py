@@ -5,7 +5,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from copro.core.uploads import store_file
@@ -28,6 +28,7 @@ def expense_claim(
     by: User,
     project=None,
     receipt: CheckedReceipt | None = None,
+    request_key: str = "",
 ) -> Expense:
     """Record an expense, with its receipt if one was sent (already checked by
     receipts.check_receipt). The file is kept under a generated name first; if the expense
@@ -38,7 +39,11 @@ def expense_claim(
         raise ValidationError({"amount_pence": "Enter an amount of money more than £0"})
     if incurred_on > timezone.localdate():
         raise ValidationError({"incurred_on": "The date must be today or in the past"})
+    request_key = (request_key or "").strip()[:100]
+    if request_key and (sent := _sent_already(person, request_key)) is not None:
+        return sent  # the same form again: one expense, and its receipt is not kept twice
     expense = Expense(
+        request_key=request_key,
         person=person,
         project=project,
         kind=kind,
@@ -63,10 +68,21 @@ def expense_claim(
         raise
 
 
-@transaction.atomic
+def _sent_already(person: User, request_key: str) -> Expense | None:
+    return Expense.objects.filter(person=person, request_key=request_key).first()
+
+
 def _expense_save(expense: Expense) -> Expense:
-    expense.full_clean()
-    expense.save()
+    try:
+        with transaction.atomic():
+            expense.full_clean(exclude=["request_key"])  # the database checks the key
+            expense.save()
+    except IntegrityError:  # a twin request with the same key saved it just now
+        if expense.request_key and (sent := _sent_already(expense.person, expense.request_key)):
+            if expense.receipt_stored_name:
+                storages["default"].delete(expense.receipt_stored_name)
+            return sent
+        raise
     return expense
 
 

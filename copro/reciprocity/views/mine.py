@@ -111,7 +111,7 @@ def expense_new(request: HttpRequest) -> HttpResponse:
     form = ExpenseForm(
         request.POST if posted else None,
         request.FILES if posted else None,
-        initial={"incurred_on": timezone.localdate()},
+        initial={"incurred_on": timezone.localdate(), "key": new_key()},
         too_big=getattr(request, "upload_too_big", False),
     )
     if request.method == "POST" and form.is_valid():
@@ -125,6 +125,7 @@ def expense_new(request: HttpRequest) -> HttpResponse:
                 incurred_on=data["incurred_on"],
                 by=request.user,
                 receipt=data["receipt"],
+                request_key=data.get("key") or "",
             )
         except ValidationError as error:
             errors_to_form(form, error, {"amount_pence": "amount"})
