@@ -7,6 +7,8 @@ class ProjectsConfig(AppConfig):
     verbose_name = "Projects"
 
     def ready(self) -> None:
+        from copro.projects import telling
         from copro.projects.data_handlers import register_all
 
         register_all()
+        telling.register_kinds()

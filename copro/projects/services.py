@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from copro.people.models import User
+from copro.projects import telling
 from copro.projects.models import (
     STAGE_ORDER,
     Action,
@@ -146,6 +147,7 @@ def decision_propose(
     DecisionOption.objects.bulk_create(
         [DecisionOption(decision=decision, text=t, order=n) for n, t in enumerate(cleaned)]
     )
+    telling.tell_decision_opened(decision, by)
     return decision
 
 
@@ -271,6 +273,7 @@ def contribution_respond(
     contribution.decisions.set(decisions)
     contribution.actions.set(actions)
     _notify_raiser(contribution)
+    telling.tell_idea_answered(contribution)
     _refresh(contribution.project)
     return contribution
 
