@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from copro.learning.calendar import session_calendar
 from copro.learning.models import Booking
+from copro.notifications.services import notify
 
 REMIND_WITHIN = datetime.timedelta(days=2)
 
@@ -80,6 +81,24 @@ def training_reminders_send(*, now: datetime.datetime | None = None) -> int:
             booking = Booking.objects.select_related(
                 "person", "session__level", "session__venue"
             ).get(pk=pk)
-            _send(booking)
+            if booking.person.email:
+                _send(booking)
+            _tell(booking)
             sent += 1
     return sent
+
+
+def _tell(booking: Booking) -> None:
+    """The same reminder by the person's other routes (text, post) and in their history; the
+    e-mail above is theirs already, with its calendar file."""
+    session = booking.session
+    starts = timezone.localtime(session.starts)
+    notify(
+        recipients=[booking.person],
+        kind="training_reminder",
+        event_key=f"booking:{booking.pk}:reminder",
+        title=f"Training soon: {_one_line(session.level.name)}"[:200],
+        body=f"Your training is on {starts:%A %-d %B} at {starts:%H:%M}.",
+        url=session.get_absolute_url(),
+        emailed_already=True,
+    )

@@ -1,13 +1,14 @@
 """The person's notifications and how they want to hear, in the API: their own only."""
 
 from datetime import datetime, time
+from typing import Literal
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.security import django_auth
 
-from copro.core.api_schemas import REFUSALS, WRITE_REFUSALS
+from copro.core.api_schemas import REFUSALS, WRITE_REFUSALS, Problem
 from copro.notifications import selectors, services
 from copro.notifications.permissions import notification_get
 
@@ -55,19 +56,22 @@ class PreferenceOut(Schema):
 
 class PreferencesOut(Schema):
     kinds: list[PreferenceOut]
-    quiet_starts: time | None
-    quiet_ends: time | None
+    # Local clock times, "21:00": no offset, so not a JSON Schema "time".
+    quiet_starts: str | None
+    quiet_ends: str | None
 
 
 class PreferenceIn(Schema):
     kind: str = Field(..., max_length=60)
-    routes: list[str] = Field([], max_length=3)
-    frequency: str = Field("now", pattern="^(now|daily|weekly)$")
+    routes: list[Literal["email", "text", "post"]] = Field([], max_length=3)
+    frequency: Literal["now", "daily", "weekly"] = "now"
 
 
 class QuietHoursIn(Schema):
-    starts: time | None = None
-    ends: time | None = None
+    """Both times, or both null for no quiet hours."""
+
+    starts: time | None
+    ends: time | None
 
 
 @router.get("", response={200: list[NotificationOut], **REFUSALS}, summary="Yours")
@@ -111,8 +115,8 @@ def _preferences(person) -> dict:
             }
             for row in current["kinds"]
         ],
-        "quiet_starts": quiet.starts if quiet else None,
-        "quiet_ends": quiet.ends if quiet else None,
+        "quiet_starts": f"{quiet.starts:%H:%M}" if quiet else None,
+        "quiet_ends": f"{quiet.ends:%H:%M}" if quiet else None,
     }
 
 
@@ -123,7 +127,7 @@ def preferences_get(request: HttpRequest):
 
 @router.put(
     "/preferences",
-    response={200: PreferencesOut, **WRITE_REFUSALS},
+    response={200: PreferencesOut, 409: Problem, **WRITE_REFUSALS},
     summary="Choose how we tell you about one kind of news",
 )
 def preferences_set(request: HttpRequest, payload: PreferenceIn):
@@ -135,20 +139,21 @@ def preferences_set(request: HttpRequest, payload: PreferenceIn):
             frequency=payload.frequency,
         )
     except LookupError:
-        return 422, {"detail": [{"loc": ["body", "kind"], "msg": "No such kind of news"}]}
+        raise Http404("No such kind of news") from None
     except ValidationError as error:
-        return 422, {"detail": [{"loc": ["body", "routes"], "msg": m} for m in error.messages]}
+        # A route we have no details for: the request is fine, the person's record is not.
+        return 409, {"detail": " ".join(error.messages)}
     return _preferences(request.user)
 
 
 @router.put(
     "/quiet-hours",
-    response={200: PreferencesOut, **WRITE_REFUSALS},
+    response={200: PreferencesOut, 409: Problem, **WRITE_REFUSALS},
     summary="Set or clear your quiet hours for text messages",
 )
 def quiet_hours_set(request: HttpRequest, payload: QuietHoursIn):
     try:
         services.quiet_hours_set(person=request.user, starts=payload.starts, ends=payload.ends)
     except ValidationError as error:
-        return 422, {"detail": [{"loc": ["body"], "msg": m} for m in error.messages]}
+        return 409, {"detail": " ".join(error.messages)}
     return _preferences(request.user)

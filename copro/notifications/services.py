@@ -199,6 +199,8 @@ def quiet_hours_set(*, person: User, starts, ends) -> QuietHours | None:
         return None
     if starts is None or ends is None or starts == ends:
         raise ValidationError("Enter both times, and make them different, or leave both empty")
+    # Quiet hours are clock times where the person lives: any offset sent with them is dropped.
+    starts, ends = starts.replace(tzinfo=None), ends.replace(tzinfo=None)
     quiet, _ = QuietHours.objects.update_or_create(
         person=person, defaults={"starts": starts, "ends": ends}
     )

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from copro.core.provenance import HOW_THEY_TOLD_YOU, EntryMethod, provenance_values
 from copro.people.models import User
+from copro.projects import telling
 from copro.projects.models import (
     STAGE_ORDER,
     Action,
@@ -173,6 +174,7 @@ def decision_propose(
     DecisionOption.objects.bulk_create(
         [DecisionOption(decision=decision, text=t, order=n) for n, t in enumerate(cleaned)]
     )
+    telling.tell_decision_opened(decision, by)
     return decision
 
 
@@ -362,6 +364,7 @@ def contribution_respond(
     contribution.decisions.set(decisions)
     contribution.actions.set(actions)
     _notify_raiser(contribution)
+    telling.tell_idea_answered(contribution)
     _refresh(contribution.project)
     return contribution
 

@@ -7,8 +7,9 @@ class ReciprocityConfig(AppConfig):
     verbose_name = "Reciprocity: getting something back"
 
     def ready(self) -> None:
-        from copro.reciprocity import evidence
+        from copro.reciprocity import evidence, telling
         from copro.reciprocity.data_handlers import register_all
 
         register_all()
+        telling.register_kinds()
         evidence.register()

@@ -74,3 +74,24 @@ def test_cancelling_twice_is_refused_and_tells_once(mworld):
     with pytest.raises(ValidationError):
         services.meeting_cancel(meeting=mworld.meeting_a, by=mworld.lead_a, reason="Snow.")
     assert Notification.objects.filter(kind="meeting_cancelled").count() == 1
+
+
+@pytest.mark.django_db
+def test_ntf1_tomorrows_meeting_is_reminded_once_however_often_the_command_runs(mworld):
+    import io
+
+    import time_machine
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    meeting = mworld.meeting_a
+    day_before = timezone.localtime(meeting.starts_at) - datetime.timedelta(days=1)
+    with time_machine.travel(day_before.replace(hour=9, minute=0), tick=False):
+        for _ in range(2):
+            call_command("meeting_reminders", stdout=io.StringIO())
+    reminders = Notification.objects.filter(event_key__startswith=f"meeting:{meeting.pk}:tomorrow")
+    assert [n.recipient for n in reminders] == [mworld.citizen_a]
+    services.meeting_cancel(meeting=meeting, by=mworld.lead_a, reason="Snow.")
+    with time_machine.travel(day_before.replace(hour=10, minute=0), tick=False):
+        call_command("meeting_reminders", stdout=io.StringIO())
+    assert reminders.count() == 1  # a cancelled meeting is not reminded

@@ -53,7 +53,7 @@ def test_mark_read_is_mine_only(client):
 
 
 def test_preferences_get_and_set(client):
-    someone = person(contact="post")
+    someone = person(contact="post", phone="")
     client.force_login(someone)
     body = client.get("/api/v1/notifications/preferences").json()
     test_row = next(row for row in body["kinds"] if row["kind"] == "test_event")
@@ -70,13 +70,20 @@ def test_preferences_get_and_set(client):
         {"kind": "no_such_kind", "routes": [], "frequency": "now"},
         content_type="application/json",
     )
-    assert refused.status_code == 422
+    assert refused.status_code == 404
+    no_address = client.put(
+        "/api/v1/notifications/preferences",
+        {"kind": "test_event", "routes": ["text"], "frequency": "now"},
+        content_type="application/json",
+    )
+    assert no_address.status_code == 409
+    assert "Add your details for text message first" in no_address.json()["detail"]
     quiet = client.put(
         "/api/v1/notifications/quiet-hours",
         {"starts": "21:00", "ends": "08:00"},
         content_type="application/json",
     )
-    assert quiet.json()["quiet_ends"] == "08:00:00"
+    assert quiet.json()["quiet_ends"] == "08:00"
 
 
 def test_signed_out_is_401(client):

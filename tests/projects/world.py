@@ -3,6 +3,8 @@
 import datetime
 from dataclasses import dataclass
 
+from django.core import mail
+
 from copro.people.models import User
 from copro.projects import services
 from copro.projects.models import Decision, Membership, Project
@@ -80,6 +82,9 @@ def make_world() -> World:
         review_on=None,
         by=lead_b,
     )
+    # Proposing the decisions told the members (copro.notifications): the tests start from an
+    # empty outbox, so each counts only the e-mails its own steps send.
+    mail.outbox.clear()
     return World(
         lead_a, citizen_a, citizen_b, outsider, project_a, project_b, decision_a, decision_b
     )

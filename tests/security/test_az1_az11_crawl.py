@@ -435,7 +435,7 @@ API: dict[str, str] = {
     "POST /api/v1/notifications/read-all": "401 ok ok ok ok",
     "POST /api/v1/notifications/{notification_id}/read": "401 ok 404 404 404",
     "PUT /api/v1/notifications/preferences": "401 422 422 422 422",
-    "PUT /api/v1/notifications/quiet-hours": "401 ok ok ok ok",
+    "PUT /api/v1/notifications/quiet-hours": "401 422 422 422 422",
     "GET /api/v1/projects": "401 ok ok ok ok",
     "GET /api/v1/projects/{project_id}": "401 ok 404 404 ok",
     "GET /api/v1/projects/{project_id}/actions": "401 ok 404 404 ok",

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from copro.people.models import User
-from copro.reciprocity import policy
+from copro.reciprocity import policy, telling
 from copro.reciprocity.csv_safe import csv_text
 from copro.reciprocity.models import ExportBatch, MoneyAudit, PaymentClaim, Reward
 from copro.reciprocity.money import MAX_PENCE, pounds_plain
@@ -226,6 +226,7 @@ def claim_mark_paid(*, claim: PaymentClaim, paid_on: date, by: User) -> PaymentC
     claim.status, claim.paid_on = S.PAID, paid_on
     claim.save(update_fields=["status", "paid_on"])
     _audit(claim, MoneyAudit.Action.CLAIM_PAID, by, f"Paid on {paid_on.isoformat()}")
+    telling.tell_paid(claim)
     return claim
 
 
