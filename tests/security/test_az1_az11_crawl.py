@@ -260,6 +260,7 @@ PAGES: dict[str, tuple] = {
     "projects:detail": ("project", "404 ok 404 404 ok"),
     "projects:edit": ("project", "in 404 404 404 ok"),
     "projects:list": (None, "ok ok ok ok ok"),
+    "projects:evidence_method": (None, "ok ok ok ok ok"),
     "projects:member_leave": ("project", "in ok 404 404 ok", "POST"),
     "projects:members": ("project", "in ok 404 404 ok"),
     "projects:respond": ("project", "in 404 404 404 ok"),
