@@ -46,7 +46,7 @@ class WarningOut(_Out):
     statement_text: str
 
 
-class PrincipleOut(_Out):
+class EvidencePrincipleOut(_Out):
     slug: str
     name: str
     status: str  # shown, not_yet or no_data
@@ -55,13 +55,13 @@ class PrincipleOut(_Out):
     lift: str  # what would lift it (empty when nothing needs to)
 
 
-class ConfidenceOut(_Out):
+class EvidenceConfidenceOut(_Out):
     level: str  # enough or not_enough
     label: str
     missing: list[str]
 
 
-class ProvenanceOut(_Out):
+class EvidenceProvenanceOut(_Out):
     by_self: int
     for_them: int
     late: int
@@ -90,10 +90,10 @@ class EvidenceOut(_Out):
     signals: list[SignalOut]
     warnings: list[WarningOut]  # faux-production warnings
     to_watch: list[WarningOut]  # within the step's thresholds, but worth watching
-    principles: list[PrincipleOut]
-    held_by: list[PrincipleOut]  # the principles that hold the project down
-    confidence: ConfidenceOut
-    provenance: ProvenanceOut  # how the evidence about experts by experience was entered
+    principles: list[EvidencePrincipleOut]
+    held_by: list[EvidencePrincipleOut]  # the principles that hold the project down
+    confidence: EvidenceConfidenceOut
+    provenance: EvidenceProvenanceOut  # how the evidence about experts by experience was entered
     rules_version: str
     self_assessment: SelfAssessmentOut
     # Filled in by the members' check-ins and the project's outcomes (issue 15, voice).
