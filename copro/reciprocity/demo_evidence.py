@@ -29,22 +29,11 @@ KINDS = [Decision.Kind.PLAN, Decision.Kind.MONEY, Decision.Kind.ROLES]
 def _meetings(project, members, staff, *, given_back: bool) -> None:
     """Three meetings in the last fortnight, on different days and at different times, that
     the citizens came to (recorded the same day)."""
-    now = timezone.now()
     citizens = [m for m in members.values() if m.kind == "experience"]
+    _meeting(project, staff, days_from_now=7, hour=11)  # the next one
     for days_ago, hour in ((12, 10), (8, 14), (3, 18)):
-        starts = (now - datetime.timedelta(days=days_ago)).replace(
-            hour=hour, minute=0, second=0, microsecond=0
-        )
-        meeting = Meeting.objects.create(
-            project=project,
-            title="Working together",
-            starts_at=starts,
-            duration_minutes=90,
-            format="online",
-            online_link="https://meet.example.org/working-together",
-            purpose="co-design",
-            created_by=staff,
-        )
+        meeting = _meeting(project, staff, days_from_now=-days_ago, hour=hour)
+        starts = meeting.starts_at
         rows = [
             Attendance.objects.create(
                 meeting=meeting,
@@ -66,6 +55,22 @@ def _meetings(project, members, staff, *, given_back: bool) -> None:
                 by=staff,
                 reason="Agreed with them",
             )
+
+
+def _meeting(project, staff, *, days_from_now: int, hour: int) -> Meeting:
+    starts = (timezone.now() + datetime.timedelta(days=days_from_now)).replace(
+        hour=hour, minute=0, second=0, microsecond=0
+    )
+    return Meeting.objects.create(
+        project=project,
+        title="Working together",
+        starts_at=starts,
+        duration_minutes=90,
+        format="online",
+        online_link="https://meet.example.org/working-together",
+        purpose="co-design",
+        created_by=staff,
+    )
 
 
 def _good_record(project, p, lead) -> dict:
@@ -162,6 +167,9 @@ def _just_started(p) -> None:
             "Agreed: to help people settle in during their first month.",
             [(member, "agree") for member in m.values()],
         )
+        # A first meeting (who came is not recorded yet) and the next one.
+        _meeting(project, p["sam.staff"], days_from_now=-2, hour=14)
+        _meeting(project, p["sam.staff"], days_from_now=5, hour=18)
     placement_refresh(project=project)
 
 
