@@ -46,6 +46,31 @@ class WarningOut(_Out):
     statement_text: str
 
 
+class EvidencePrincipleOut(_Out):
+    slug: str
+    name: str
+    status: str  # shown, not_yet or no_data
+    reason: str
+    allows: str  # the highest step this principle allows
+    lift: str  # what would lift it (empty when nothing needs to)
+
+
+class EvidenceConfidenceOut(_Out):
+    level: str  # enough or not_enough
+    label: str
+    missing: list[str]
+
+
+class EvidenceProvenanceOut(_Out):
+    by_self: int
+    for_them: int
+    late: int
+    confirmed: int
+    contested: int
+    awaiting: int
+    share_confirmed: float | None
+
+
 class SelfAssessmentOut(_Out):
     experience_median: StepOut | None
     experience_answers: int
@@ -57,11 +82,23 @@ class SelfAssessmentOut(_Out):
 
 class EvidenceOut(_Out):
     project_id: int
-    step: StepOut
+    # The step the record supports; null when there is not enough evidence yet to judge
+    # (`confidence` says what is missing, `supported_step` what the record shows so far).
+    step: StepOut | None
+    supported_step: StepOut
     because: str
     signals: list[SignalOut]
-    warnings: list[WarningOut]
+    warnings: list[WarningOut]  # faux-production warnings
+    to_watch: list[WarningOut]  # within the step's thresholds, but worth watching
+    principles: list[EvidencePrincipleOut]
+    held_by: list[EvidencePrincipleOut]  # the principles that hold the project down
+    confidence: EvidenceConfidenceOut
+    provenance: EvidenceProvenanceOut  # how the evidence about experts by experience was entered
+    rules_version: str
     self_assessment: SelfAssessmentOut
+    # Filled in by the members' check-ins and the project's outcomes (issue 15, voice).
+    experience: dict | None = None
+    outcomes: list[dict] | None = None
 
 
 class ProblemOut(_Out):
@@ -74,11 +111,32 @@ def _step(step: StaircaseStep | None) -> dict | None:
     return {"order": step.order, "slug": step.slug, "name": step.name}
 
 
+def _warning(w) -> dict:
+    return {
+        "key": w.key,
+        "message": w.message,
+        "statement_slug": w.statement_slug,
+        "statement_text": w.statement_text,
+    }
+
+
+def _principle(p) -> dict:
+    return {
+        "slug": p.slug,
+        "name": p.name,
+        "status": p.status,
+        "reason": p.reason,
+        "allows": p.allows,
+        "lift": p.lift,
+    }
+
+
 def _evidence_out(evidence: Evidence) -> dict:
     assessment = evidence.assessment
     return {
         "project_id": evidence.project.pk,
-        "step": _step(evidence.step),
+        "step": _step(evidence.step) if evidence.confidence.enough else None,
+        "supported_step": _step(evidence.step),
         "because": evidence.rule.reason,
         "signals": [
             {
@@ -93,15 +151,15 @@ def _evidence_out(evidence: Evidence) -> dict:
             }
             for s in evidence.signals
         ],
-        "warnings": [
-            {
-                "key": w.key,
-                "message": w.message,
-                "statement_slug": w.statement_slug,
-                "statement_text": w.statement_text,
-            }
-            for w in evidence.warnings
-        ],
+        "warnings": [_warning(w) for w in evidence.warnings],
+        "to_watch": [_warning(w) for w in evidence.to_watch],
+        "principles": [_principle(p) for p in evidence.scorecard],
+        "held_by": [_principle(p) for p in evidence.held_by],
+        "confidence": evidence.confidence.as_json(),
+        "provenance": evidence.provenance.as_json(),
+        "rules_version": evidence.rules_version,
+        "experience": None,
+        "outcomes": None,
         "self_assessment": {
             "experience_median": _step(assessment.experience),
             "experience_answers": assessment.experience_count,

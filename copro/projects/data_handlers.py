@@ -12,6 +12,7 @@ def register_all() -> None:
         AdviceAnswer,
         AdviceRequest,
         Contribution,
+        Decision,
         JoinRequest,
         Membership,
         Position,
@@ -95,6 +96,12 @@ def register_all() -> None:
         export=lambda u: your_data.rows(
             AdviceAnswer.objects.filter(answered_by=u), "request__question", "text", "answered_at"
         ),
+    )
+    your_data.exempt(
+        Decision,
+        reason="Who proposed a decision: a fact about the project's record (the evidence reads "
+        "whether an expert by experience proposed it), kept with the anonymised placeholder. "
+        "Their own positions on decisions are exported above.",
     )
     your_data.exempt(
         StageChange,

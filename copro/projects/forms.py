@@ -136,6 +136,15 @@ class DecisionForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose how it will be decided"},
     )
+    kind = forms.ChoiceField(
+        label="What is it about?",
+        choices=Decision.Kind.choices,
+        widget=forms.RadioSelect,
+        required=False,
+        initial=Decision.Kind.OTHER,
+        help_text="The evidence gives decisions about the plan and money more weight than "
+        "arrangements such as meeting dates.",
+    )
     options = forms.CharField(
         label="Options to choose from (for a vote or ranked choice)",
         required=False,
@@ -148,6 +157,9 @@ class DecisionForm(forms.Form):
         widget=DATE,
         error_messages=DATE_ERRORS,
     )
+
+    def clean_kind(self):
+        return self.cleaned_data.get("kind") or Decision.Kind.OTHER
 
     def clean_options(self):
         return [line for line in self.cleaned_data["options"].splitlines() if line.strip()]

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from copro.projects import views, views_advice, views_joining
+from copro.projects import views, views_advice, views_evidence, views_joining
 
 app_name = "projects"
 
 urlpatterns = [
     path("", views.project_list, name="list"),
+    path("how-the-step-is-worked-out/", views_evidence.method, name="evidence_method"),
     path("advisory-board/", views_advice.board_questions, name="board_questions"),
     path("advisory-board/<int:advice_pk>/", views_advice.board_question, name="board_question"),
     path("<int:pk>/advice/", views_advice.project_advice, name="advice"),

@@ -8,9 +8,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from copro.core.provenance import late_days
 from copro.projects import permissions as perms
 from copro.projects.assessment import QUESTIONS, self_assessment_latest, self_assessment_record
 from copro.projects.evidence.placement import placement_trend, project_evidence
+from copro.projects.evidence.rules import RULES_VERSION
+from copro.projects.evidence.thresholds import thresholds
 from copro.projects.forms_assessment import SelfAssessmentForm
 
 
@@ -30,6 +33,19 @@ def evidence_page(request: HttpRequest, pk: int) -> HttpResponse:
         "membership": perms.membership_of(viewer=request.user, project=project),
     }
     return render(request, "projects/evidence/page.html", context)
+
+
+@require_GET
+def method(request: HttpRequest) -> HttpResponse:
+    """How the step is worked out, in plain English, for anyone (no sign-in, no project)."""
+    limits = thresholds()
+    context = {
+        "rules_version": RULES_VERSION,
+        "limits": limits,
+        "pct": {key: round(value * 100) for key, value in limits.items() if value <= 1},
+        "late_days": late_days(),
+    }
+    return render(request, "projects/evidence/method.html", context)
 
 
 @login_required

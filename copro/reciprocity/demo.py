@@ -297,3 +297,6 @@ def load(*, out) -> None:
         f"  Reciprocity: {Reward.objects.count()} rewards from attendance, claims in every "
         "state, expenses, time credits and recognition."
     )
+    from copro.reciprocity import demo_evidence
+
+    demo_evidence.load(out=out, people=people)

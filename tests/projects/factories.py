@@ -139,17 +139,21 @@ class ContributionFactory(factory.django.DjangoModelFactory):
 def project_with_history(
     *,
     stages=(("idea", FIRST_DAY),),
-    experts: int = 1,
+    experts: int = 2,
     experts_join: datetime.date | None = None,
     decisions=(),
     ideas=(),
     visibility: str = Project.Visibility.MEMBERS,
+    given_back: bool = False,
 ) -> Project:
     """A project with a lead (by qualification) from its first day and `experts` members by
     experience who join on `experts_join` (default: also the first day).
 
     decisions: (stage, shared) pairs - each decided, with the lead's voice and, when shared,
-    the first expert's. ideas: (stage, status) pairs raised by the first expert.
+    every expert's (a real voice: two or more of them, more than a third of the voices).
+    ideas: (stage, status) pairs raised by the first expert. given_back: two meetings held
+    last week on different days and times, which the experts came to and got time credits for
+    (so access and reciprocity are shown).
     """
     project = ProjectFactory(stages=list(stages), visibility=visibility)
     start = stages[0][1]
@@ -166,7 +170,47 @@ def project_with_history(
         decision = DecisionFactory(project=project, decided=True, stage=stage)
         PositionFactory.for_member(decision, lead)
         if shared:
-            PositionFactory.for_member(decision, citizens[0])
+            for citizen in citizens:
+                PositionFactory.for_member(decision, citizen)
     for stage, status in ideas:
         ContributionFactory.for_member(citizens[0], stage=stage, status=status)
+    if given_back:
+        meetings_given_back(project, citizens)
     return project
+
+
+def meetings_given_back(project: Project, citizens: list[Membership]) -> None:
+    """Two meetings in the last week, at different times, that every citizen came to and got
+    time credits for."""
+    from copro.meetings.models import Attendance, Meeting
+    from copro.reciprocity import services as reciprocity
+    from copro.reciprocity.models import ThanksChoice
+
+    staff = UserFactory(display_name="Sam", role="staff")
+    for days_ago, hour in ((3, 10), (8, 18)):
+        starts = timezone.now().replace(hour=hour, minute=0) - datetime.timedelta(days=days_ago)
+        meeting = Meeting.objects.create(
+            project=project,
+            title=f"Working meeting {days_ago}",
+            starts_at=starts,
+            duration_minutes=90,
+            format="online",
+            online_link="https://meet.example.org/a",
+            purpose="co-design",
+        )
+        rows = [
+            Attendance.objects.create(
+                meeting=meeting, user=c.user, status="attended", minutes=90, kind=c.kind
+            )
+            for c in citizens
+        ]
+        for reward in reciprocity.rewards_propose_for_meeting_attendance(
+            attendances=rows, by=staff
+        ):
+            reciprocity.reward_confirm(
+                reward=reward,
+                given_as=ThanksChoice.TIME_CREDITS,
+                credits=2,
+                by=staff,
+                reason="Agreed with them",
+            )

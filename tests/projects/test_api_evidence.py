@@ -17,7 +17,7 @@ def project(db):
     return project_with_history(
         stages=STAGES,
         experts_join=D(2026, 3, 2),
-        decisions=(("design", False),),
+        decisions=(("design", False),) * 3,
         ideas=(("design", "not_adopted"),),
     )
 
@@ -27,7 +27,7 @@ def url(pk) -> str:
 
 
 def citizen(project):
-    return project.memberships.get(kind=Membership.Kind.EXPERIENCE).user
+    return project.memberships.filter(kind=Membership.Kind.EXPERIENCE).first().user
 
 
 @pytest.mark.django_db
@@ -54,6 +54,33 @@ def test_a_member_gets_the_step_every_signal_and_the_warnings(client, project):
     assert warning["statement_text"] == Statement.objects.get(slug="not-consultation").text
     assert set(warning) == {"key", "message", "statement_slug", "statement_text"}
     assert body["self_assessment"]["experience_median"] is None
+    # Rules version 2 (issue 15): the principles, what holds it down, whether there is enough
+    # evidence, how the evidence was entered, and room for check-ins and outcomes.
+    assert body["supported_step"] == body["step"]
+    assert body["rules_version"] == "2"
+    assert [p["slug"] for p in body["principles"]] == [
+        "equality", "diversity", "access", "reciprocity"
+    ]  # fmt: skip
+    assert body["held_by"] == []
+    assert body["confidence"] == {"level": "enough", "label": "Enough evidence", "missing": []}
+    assert body["provenance"] == {
+        "by_self": 1, "for_them": 0, "late": 0, "confirmed": 0, "contested": 0, "awaiting": 0,
+        "share_confirmed": None,
+    }  # fmt: skip
+    assert body["to_watch"] == []
+    assert (body["experience"], body["outcomes"]) == (None, None)
+
+
+@pytest.mark.django_db
+def test_api_not_enough_evidence_shows_no_step_and_says_what_is_missing(client):
+    empty = project_with_history(stages=STAGES, experts=0, visibility="public")
+    body = client.get(url(empty.pk)).json()
+    assert body["step"] is None
+    assert body["supported_step"]["slug"] == "educate"
+    assert body["confidence"]["level"] == "not_enough"
+    assert body["confidence"]["label"] == "Not enough evidence yet"
+    assert body["confidence"]["missing"][1] == "experts by experience as members of the project"
+    assert [p["slug"] for p in body["held_by"]] == ["equality"]
 
 
 @pytest.mark.django_db

@@ -24,10 +24,41 @@ def test_demo_projects_are_built_once(settings, tmp_path):
         Decision.objects.count(),
         Contribution.objects.count(),
     )
-    assert counts[0] == 4
+    # Four projects here, and three for the evidence rules (copro/reciprocity/demo_evidence.py).
+    assert counts[0] == 7
     library = Project.objects.get(title="Library opening hours")
     # The consultation case: citizens joined after design began and took no decisions.
     design_began = library.stage_changes.get(stage="design").changed_on
     citizens = library.memberships.filter(kind="experience")
     assert all(m.joined_on > design_began for m in citizens)
     assert not library.decisions.filter(positions__kind="experience").exists()
+
+
+@pytest.mark.django_db
+def test_evd_demo_shows_co_production_reciprocity_holding_down_and_not_enough(settings, tmp_path):
+    from copro.projects.evidence.placement import project_evidence
+
+    settings.ALLOW_DEMO_DATA = True
+    settings.VAR_DIR = tmp_path
+    call_command("demo")
+
+    def evidence(title):
+        return project_evidence(project=Project.objects.get(title=title))
+
+    genuine = evidence("Home from hospital")
+    assert genuine.step.slug == "co-produce" and genuine.confidence.enough
+    statuses = {p.slug: p.status for p in genuine.scorecard}
+    assert statuses == {
+        "equality": "shown",
+        "diversity": "no_data",
+        "access": "shown",
+        "reciprocity": "shown",
+    }
+    assert genuine.warnings == []
+
+    expenses = evidence("Home care visits")
+    assert expenses.step.slug == "engage"
+    assert [p.slug for p in expenses.held_by] == ["reciprocity"]
+
+    started = evidence("Welcome pack for new tenants")
+    assert not started.confidence.enough

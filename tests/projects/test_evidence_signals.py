@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from copro.projects.evidence import record as record_module
 from copro.projects.evidence import signals as signals_module
 from copro.projects.evidence.signals import Signal, record_read, signals_for
 from copro.projects.models import Membership
@@ -72,13 +73,19 @@ def test_signal_values_on_a_known_record():
     assert (s["whole_life"].value, s["whole_life"].met) == (2, False)
     assert s["whole_life"].display == "2 of 3 stages"
     assert "took no part in the Delivery stage" in s["whole_life"].reason
-    assert (s["shared_decisions"].value, s["shared_decisions"].met) == (0.75, True)
-    assert s["shared_decisions"].display == "3 of 4 decisions (75%)"
-    # Five ideas from experts by experience; the lead's own idea is not counted.
-    assert (s["influence"].value, s["influence"].met) == (0.8, True)
-    assert s["influence"].display == "4 of 5 answered (80%)"
+    # Only the third decision had a real voice from experts by experience (Asha and Ben, two
+    # of three voices); one expert among staff is not a real voice (rules version 2).
+    assert (s["shared_decisions"].value, s["shared_decisions"].met) == (0.25, False)
+    assert s["shared_decisions"].display == "1 of 4 decisions (25% by weight)"
+    assert "too small to be real" in s["shared_decisions"].reason
+    # Five ideas from experts by experience; the lead's own idea is not counted. "Being
+    # considered" for 55 days no longer counts as an answer (after 42 days).
+    assert (s["influence"].value, s["influence"].met) == (0.6, False)
+    assert s["influence"].display == "3 of 5 answered (60%)"
+    assert "left as “being considered” for more than 42 days" in s["influence"].reason
     assert (s["adopted"].value, s["adopted"].met) == (0.4, True)
-    assert (s["response_days"].value, s["response_days"].met) == (15.0, True)  # 5,10,20,40
+    # Time to answer counts real answers only: 10, 20 and 40 days.
+    assert (s["response_days"].value, s["response_days"].met) == (20.0, True)
     # Taking part: lead, colleague, Asha, Ben (Cai has not): 2 of 4.
     assert (s["balance"].value, s["balance"].met) == (0.5, True)
     assert s["balance"].display == "2 of 4 people (50%)"
@@ -130,7 +137,7 @@ def test_no_data_yet_signals_are_not_met_and_not_guessed(key, source):
 @pytest.mark.django_db
 def test_a_later_app_can_supply_a_signal_and_a_source_of_participation(monkeypatch):
     monkeypatch.setattr(signals_module, "_providers", dict(signals_module._providers))
-    monkeypatch.setattr(signals_module, "_participation_sources", [])
+    monkeypatch.setattr(record_module, "_participation_sources", [])
 
     @signals_module.register_signal("access", replace=True)
     def access(record, limits):
@@ -146,15 +153,20 @@ def test_a_later_app_can_supply_a_signal_and_a_source_of_participation(monkeypat
 
 
 @pytest.mark.django_db
-def test_abstaining_and_voices_recorded_on_someones_behalf_still_count():
+def test_abstentions_never_count_and_voices_entered_for_them_count_once_confirmed():
+    # Rules version 2: "I will not take part in this one" is not taking part, and a voice
+    # typed in by someone else counts once the person confirms it (copro/core/provenance.py).
     project = project_with_history(stages=STAGES, experts=2)
-    first, second = project.memberships.filter(kind=Membership.Kind.EXPERIENCE)
+    citizens = list(project.memberships.filter(kind=Membership.Kind.EXPERIENCE))
     lead = project.memberships.get(kind=Membership.Kind.QUALIFICATION)
     one = DecisionFactory(project=project, decided=True, stage="design")
     two = DecisionFactory(project=project, decided=True, stage="design")
-    PositionFactory.for_member(one, first, stance="abstain")
-    PositionFactory.for_member(two, second, recorded_by=lead.user, recorded_how="by phone")
-    assert signals(project)["shared_decisions"].value == 1.0
+    for member in citizens:
+        PositionFactory.for_member(one, member, stance="abstain")
+        PositionFactory.for_member(two, member, recorded_by=lead.user, recorded_how="by phone")
+    assert signals(project)["shared_decisions"].value == 0.0
+    two.positions.update(confirmation="confirmed")
+    assert signals(project)["shared_decisions"].value == 0.5
 
 
 def grow(project, n):
@@ -177,8 +189,8 @@ def test_signals_take_the_same_number_of_queries_for_3_and_for_30():
         with CaptureQueriesContext(connection) as captured:
             signals(project)
         counts.append(len(captured))
-    # stage changes, experts, decisions (count, then titles), participation, ideas (count,
-    # then answer times); meetings (copro.meetings.evidence_signals): meetings held, and
-    # meetings that experts by experience came to; reciprocity (copro.reciprocity.evidence):
-    # those attendances and how many got something back
-    assert counts == [10, 10]
+    # stage changes, members, decisions with their voices (one row each), participation,
+    # ideas (count, then answer times); meetings (copro.meetings.evidence_signals): meetings
+    # held, and meetings that experts by experience came to; reciprocity
+    # (copro.reciprocity.evidence): those attendances and how many got something back
+    assert counts == [9, 9]

@@ -29,7 +29,7 @@ def consultation(db):
         stages=STAGES,
         experts=2,
         experts_join=D(2026, 5, 4),
-        decisions=(("design", False), ("delivery", False)),
+        decisions=(("design", False), ("delivery", False), ("delivery", False)),
         ideas=(("delivery", "not_adopted"), ("delivery", "not_adopted")),
     )
     project.title = "Library opening hours"
@@ -123,8 +123,8 @@ def test_the_page_shows_the_step_signals_warnings_medians_scorecard_and_trend(cl
     assert "The record puts the project here" in body
     assert "step 4 of 7: Consult" in body
     # Signals with value, threshold and reason.
-    assert "0 of 2 decisions (0%)" in body
-    assert "Most decisions (75% or more) have at least one expert by experience" in body
+    assert "0 of 3 decisions (0% by weight)" in body
+    assert "Most decisions (75% or more, weighed by what they are about) had a real voice" in body
     assert "No data yet: this comes from meetings, and none has been held yet." in body
     # Warnings quote the guidance.
     assert Statement.objects.get(slug="not-consultation").explanation in body
@@ -132,16 +132,43 @@ def test_the_page_shows_the_step_signals_warnings_medians_scorecard_and_trend(cl
     # Members' own views, the gap in plain words, the principles and the trend.
     assert "Step 4: Consult" in body and "Step 7: Co-produce" in body
     assert "Staff see this as co-production; citizens see it as consultation." in body
-    assert "The four principles" in body and "comes from equality monitoring" in body
+    assert "The four principles" in body and "would come from equality monitoring" in body
     assert "Experts by qualification (staff) put this project at step 7" in body
     assert "Changes over time" in body and "Decisions taken without experts by experience" in body
     assert f'href="/projects/{consultation.pk}/self-assessment/"' in body
+    # Rules version 2: how the evidence was entered, and the method in the open.
+    assert "How the evidence was entered" in body and "Waiting for their word" in body
+    assert 'href="/projects/how-the-step-is-worked-out/"' in body and "rules version 2" in body
+
+
+@pytest.mark.django_db
+def test_the_page_says_not_enough_evidence_yet_and_what_is_missing(client):
+    empty = project_with_history(stages=STAGES, visibility="public")
+    body = client.get(url(empty)).content.decode()
+    assert "Not enough evidence yet." in body
+    assert "3 or more decisions that matter" in body
+    assert "The record puts this project at" not in body
+
+
+@pytest.mark.django_db
+def test_the_page_says_which_principle_holds_the_project_down_and_what_would_lift_it(client):
+    staff_only = project_with_history(
+        stages=STAGES, experts=0, visibility="public", decisions=(("design", False),) * 3
+    )
+    body = client.get(url(staff_only)).content.decode()
+    assert "What holds it down" in body
+    assert "What would lift it:</strong> More experts by experience as members" in body
 
 
 @pytest.mark.django_db
 def test_io1_titles_from_the_record_are_escaped(client, consultation):
+    # Decided first, so it is among the three titles the warning names.
     DecisionFactory(
-        project=consultation, decided=True, stage="design", title='<script>alert("x")</script>'
+        project=consultation,
+        decided=True,
+        decided_on=D(2026, 2, 10),
+        stage="design",
+        title='<script>alert("x")</script>',
     )
     client.force_login(member(consultation))
     body = client.get(url(consultation)).content.decode()

@@ -36,12 +36,30 @@ def assert_quotes(found, slug):
 @pytest.mark.django_db
 def test_warning_decision_taken_without_any_expert_by_experience():
     project = project_with_history(
-        stages=STAGES, decisions=(("idea", True), ("design", False), ("delivery", True))
+        stages=STAGES, decisions=(("idea", True), ("design", False), ("delivery", False))
     )
-    found = warning(project_evidence(project=project), "decision_without_experience")
-    assert found.message.startswith("1 of 3 decisions was taken with no expert by experience")
+    evidence = project_evidence(project=project)
+    assert evidence.step.slug == "engage"
+    found = warning(evidence, "decision_without_experience")
+    assert found.message.startswith(
+        "2 of 3 decisions were taken with no real voice from experts by experience"
+    )
     assert "“Decision" in found.message
     assert_quotes(found, "not-consultation")
+
+
+@pytest.mark.django_db
+def test_warning_never_contradicts_the_step_within_its_thresholds_it_is_a_note():
+    # Two of three decisions shared is within co-design's threshold (half): a note to watch.
+    project = project_with_history(
+        stages=STAGES, decisions=(("idea", True), ("design", False), ("delivery", True))
+    )
+    evidence = project_evidence(project=project)
+    assert evidence.step.slug == "co-design"
+    assert evidence.warnings == []
+    (note,) = evidence.to_watch
+    assert note.key == "decision_without_experience" and note.to_watch
+    assert note.message.startswith("1 of 3 decisions was taken with no real voice")
 
 
 @pytest.mark.django_db
@@ -76,7 +94,7 @@ def test_warning_no_late_joining_warning_before_design_or_when_experts_were_ther
 
 @pytest.mark.django_db
 def test_warning_contributions_left_unanswered():
-    project = project_with_history(stages=STAGES)
+    project = project_with_history(stages=STAGES, experts=1)
     citizen = project.memberships.get(kind=Membership.Kind.EXPERIENCE)
     long_ago = timezone.now() - datetime.timedelta(days=29)
     ContributionFactory.for_member(citizen, raised_at=long_ago)
@@ -84,8 +102,8 @@ def test_warning_contributions_left_unanswered():
     ContributionFactory.for_member(citizen)  # raised today: not overdue yet
     found = warning(project_evidence(project=project), "contributions_unanswered")
     assert found.message == (
-        "2 ideas and concerns from experts by experience have waited more than 28 days for an "
-        "answer."
+        "2 ideas and concerns from experts by experience have waited more than 28 days for a "
+        "real answer."
     )
     assert_quotes(found, "not-box-ticking")
 
@@ -93,7 +111,7 @@ def test_warning_contributions_left_unanswered():
 @pytest.mark.django_db
 def test_warning_unanswered_waits_for_the_configured_days(settings):
     settings.STAIRCASE_RULES = {"unanswered_after_days": 60}
-    project = project_with_history(stages=STAGES)
+    project = project_with_history(stages=STAGES, experts=1)
     citizen = project.memberships.get(kind=Membership.Kind.EXPERIENCE)
     ContributionFactory.for_member(citizen, raised_at=timezone.now() - datetime.timedelta(days=29))
     keys = {w.key for w in project_evidence(project=project).warnings}
@@ -157,5 +175,8 @@ def test_warning_none_for_a_project_that_really_co_produces():
         stages=STAGES,
         decisions=(("idea", True), ("design", True), ("delivery", True)),
         ideas=(("design", "adopted"),),
+        given_back=True,
     )
-    assert project_evidence(project=project).warnings == []
+    evidence = project_evidence(project=project)
+    assert evidence.step.slug == "co-produce"
+    assert evidence.findings == []

@@ -39,6 +39,6 @@ def test_rule_consult_a_vote_on_an_open_decision_is_a_view_gathered():
     from tests.projects.factories import DecisionFactory, PositionFactory
 
     project = project_with_history(stages=STAGES)
-    citizen = project.memberships.get(kind=Membership.Kind.EXPERIENCE)
+    citizen = project.memberships.filter(kind=Membership.Kind.EXPERIENCE).first()
     PositionFactory.for_member(DecisionFactory(project=project, stage="design"), citizen)
     assert project_evidence(project=project).step.slug == "consult"

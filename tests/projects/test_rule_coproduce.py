@@ -1,4 +1,5 @@
-"""Rule: co-produce - from the start, in every stage, most decisions shared, most ideas answered."""
+"""Rule: co-produce - from the start, in every stage, a real voice in most decisions, most ideas
+answered, and equality, access and reciprocity shown (rules version 2)."""
 
 import pytest
 
@@ -12,7 +13,9 @@ ANSWERED = (("design", "adopted"), ("delivery", "adapted"), ("delivery", "not_ad
 
 @pytest.mark.django_db
 def test_rule_coproduce_from_the_start_in_every_stage_sharing_decisions_and_answered():
-    project = project_with_history(stages=STAGES, decisions=ALL_SHARED, ideas=ANSWERED)
+    project = project_with_history(
+        stages=STAGES, decisions=ALL_SHARED, ideas=ANSWERED, given_back=True
+    )
     evidence = project_evidence(project=project)
     assert evidence.step.slug == "co-produce"
     assert evidence.rule.rule == "co-produce"
@@ -24,7 +27,9 @@ def test_rule_coproduce_from_the_start_in_every_stage_sharing_decisions_and_answ
 @pytest.mark.django_db
 def test_rule_coproduce_three_of_four_decisions_is_most():
     decisions = (("idea", True), ("design", True), ("delivery", True), ("delivery", False))
-    project = project_with_history(stages=STAGES, decisions=decisions, ideas=ANSWERED)
+    project = project_with_history(
+        stages=STAGES, decisions=decisions, ideas=ANSWERED, given_back=True
+    )
     assert project_evidence(project=project).step.slug == "co-produce"
 
 
@@ -34,12 +39,18 @@ def test_rule_coproduce_three_of_four_decisions_is_most():
     [
         ({"experts_join": D(2026, 4, 1)}, "be members before the design begins"),
         (
-            {"decisions": (("idea", True), ("design", True)), "ideas": (("design", "adopted"),)},
+            # The meetings they came to (last week) fall in the evaluation stage: nothing in
+            # delivery.
+            {
+                "stages": (*STAGES, ("evaluation", D(2026, 9, 7))),
+                "decisions": (("idea", True), ("design", True)),
+                "ideas": (("design", "adopted"),),
+            },
             "take part in every stage",
         ),
         (
             {"decisions": (("idea", True), ("design", True), ("delivery", False))},
-            "take part in 75% or more of the decisions",
+            "have a real voice in 75% or more of the decisions",
         ),
         (
             {"ideas": (("idea", "adopted"), ("design", "waiting"))},
@@ -48,7 +59,13 @@ def test_rule_coproduce_three_of_four_decisions_is_most():
     ],
 )
 def test_rule_coproduce_needs_every_condition(history, missing):
-    values = {"stages": STAGES, "decisions": ALL_SHARED, "ideas": ANSWERED, **history}
+    values = {
+        "stages": STAGES,
+        "decisions": ALL_SHARED,
+        "ideas": ANSWERED,
+        "given_back": True,
+        **history,
+    }
     evidence = project_evidence(project=project_with_history(**values))
     assert evidence.step.slug == "co-design"
     assert evidence.step_up.rule == "co-produce"
@@ -57,7 +74,22 @@ def test_rule_coproduce_needs_every_condition(history, missing):
 
 @pytest.mark.django_db
 def test_rule_coproduce_needs_ideas_to_have_been_answered_not_just_absent():
-    project = project_with_history(stages=STAGES, decisions=ALL_SHARED, ideas=())
+    project = project_with_history(stages=STAGES, decisions=ALL_SHARED, ideas=(), given_back=True)
     evidence = project_evidence(project=project)
     assert evidence.step.slug == "co-design"
     assert "ideas answered" in evidence.step_up.reason
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("given_back", [False, True])
+def test_rule_coproduce_needs_access_and_reciprocity_shown_not_just_not_disproved(given_back):
+    project = project_with_history(
+        stages=STAGES, decisions=ALL_SHARED, ideas=ANSWERED, given_back=given_back
+    )
+    evidence = project_evidence(project=project)
+    if given_back:
+        assert evidence.step.slug == "co-produce"
+        return
+    assert evidence.step.slug == "co-design"
+    assert "access and reciprocity have no data yet" in evidence.step_up.reason
+    assert {p.slug for p in evidence.held_by} == {"access", "reciprocity"}

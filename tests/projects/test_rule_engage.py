@@ -34,7 +34,7 @@ def test_rule_engage_a_share_in_some_decisions_but_fewer_than_half():
     )
     evidence = project_evidence(project=project)
     assert evidence.step.slug == "engage"
-    assert "some decisions (1 of 4 decisions (25%))" in evidence.rule.reason
+    assert "some decisions (1 of 4 decisions (25% by weight))" in evidence.rule.reason
 
 
 @pytest.mark.django_db

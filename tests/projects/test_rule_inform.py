@@ -20,10 +20,23 @@ def test_rule_inform_experts_are_members_but_nothing_was_gathered_from_them():
 
 @pytest.mark.django_db
 def test_rule_inform_no_experts_but_the_project_is_published():
-    project = project_with_history(stages=STAGES, experts=0, visibility="public")
+    project = project_with_history(
+        stages=STAGES, experts=0, visibility="public", decisions=(("design", False),)
+    )
     evidence = project_evidence(project=project)
     assert evidence.step.slug == "inform"
     assert "No experts by experience are members" in evidence.rule.reason
+
+
+@pytest.mark.django_db
+def test_rule_inform_not_for_an_empty_published_project_which_is_not_enough_evidence():
+    # Published, but nothing decided: there is nothing to read about what was decided and why.
+    project = project_with_history(stages=STAGES, experts=0, visibility="public")
+    evidence = project_evidence(project=project)
+    assert evidence.step.slug == "educate"
+    assert not evidence.confidence.enough
+    assert evidence.confidence.label == "Not enough evidence yet"
+    assert evidence.confidence.missing[0].startswith("3 or more decisions that matter")
 
 
 @pytest.mark.django_db

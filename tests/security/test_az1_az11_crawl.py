@@ -332,6 +332,7 @@ PAGES: dict[str, tuple] = {
     "projects:join_requests": ("project", "in 404 404 404 ok"),
     "projects:my_join_requests": (None, "in ok ok ok ok"),
     "projects:list": (None, "ok ok ok ok ok"),
+    "projects:evidence_method": (None, "ok ok ok ok ok"),
     "projects:member_leave": ("project", "in ok 404 404 ok", "POST"),
     "projects:members": ("project", "in ok 404 404 ok"),
     "projects:respond": ("project", "in 404 404 404 ok"),

@@ -139,6 +139,7 @@ def _compute_evidence(*, project: Project) -> Evidence:
         scorecard=scorecard,
         confidence=confidence(record=record, limits=limits, provenance=provenance),
         provenance=provenance,
+        rules_version=RULES_VERSION,
     )
 
 
@@ -177,10 +178,16 @@ def placement_refresh(*, project: Project) -> Placement | None:
 
 
 def placement_trend(*, project: Project) -> list[Placement]:
-    """The stored placements, oldest first (the most recent TREND_LENGTH)."""
+    """The stored placements, oldest first (the most recent TREND_LENGTH). Each has
+    `rules_changed`: True where a new version of the rules placed it."""
     recent = list(
         Placement.objects.filter(project=project)
         .select_related("step")
         .order_by("-placed_at", "-pk")[:TREND_LENGTH]
-    )
-    return recent[::-1]
+    )[::-1]
+    before = None
+    for placement in recent:
+        version = placement.rules_version or "1"
+        placement.rules_changed = before is not None and version != before
+        before = version
+    return recent

@@ -10,6 +10,7 @@ Diversity has no project data yet, so it holds nothing down and says so.
 from dataclasses import dataclass
 
 from copro.projects.evidence.signals import Signal, percent
+from copro.projects.evidence.thresholds import thresholds
 
 SHOWN, NOT_YET, NO_DATA = "shown", "not_yet", "no_data"
 LABELS = {SHOWN: "Shown", NOT_YET: "Not yet", NO_DATA: "No data yet"}
@@ -124,8 +125,6 @@ def _access(signal: Signal, limits: dict) -> PrincipleScore:
 def principles_scorecard(
     *, signals: dict[str, Signal], limits: dict | None = None
 ) -> list[PrincipleScore]:
-    from copro.projects.evidence.thresholds import thresholds
-
     limits = limits or thresholds()
     return [
         _equality(signals, limits),

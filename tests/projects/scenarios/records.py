@@ -7,6 +7,8 @@ and something back each time they come. Each other record changes one or two thi
 or is a way of talking the engine into a higher step than the record shows.
 """
 
+from dataclasses import dataclass
+
 from copro.projects.models import Decision
 from tests.projects.scenarios.story import EXPERIENCE, QUALIFICATION, Story
 
@@ -17,69 +19,72 @@ MEETING_SLOTS = ((2, 10), (3, 14), (4, 18), (8, 11))  # (days into the stage, ho
 KINDS = (Decision.Kind.PLAN, Decision.Kind.MONEY, Decision.Kind.ROLES)
 
 
-def genuine(
-    s: Story,
-    *,
-    experts: int = 4,
-    staff: int = 3,
-    stages: int = 4,
-    unshared: int = 0,
-    rewarded: bool = True,
-    slots=MEETING_SLOTS,
-    recorded_days_later: int = 0,
-    trivial_staff_votes: int = 0,
-    waiting_ideas: int = 0,
-    visibility: str = "members",
-    last_stage_informed: bool = False,
-) -> dict:
-    """The genuine project, with the changes asked for. `recorded_days_later`: attendance at
-    every meeting is recorded that many days after the last one; `last_stage_informed`: in the
-    last stage experts only come to a meeting that tells them what staff decided."""
-    s.start(visibility=visibility)
-    citizens = s.people(EXPERIENCE, *["Asha", "Ben", "Cara", "Dev", "Ema", "Fin"][:experts])
-    others = s.people(QUALIFICATION, *["Priya", "Tom", "Wei", "Uma", "Raj"][:staff])
+@dataclass
+class Genuine:
+    """What to change about the genuine project. `recorded_days_later`: attendance at every
+    meeting is recorded that many days after the last one; `last_stage_informed`: in the last
+    stage experts only come to a meeting that tells them what staff decided."""
+
+    experts: int = 4
+    staff: int = 3
+    stages: int = 4
+    unshared: int = 0
+    rewarded: bool = True
+    slots: tuple = MEETING_SLOTS
+    recorded_days_later: int = 0
+    trivial_staff_votes: int = 0
+    waiting_ideas: int = 0
+    last_stage_informed: bool = False
+
+
+def _stage(s: Story, g: Genuine, n: int, citizens, staff_voices, unshared: list[int]):
+    if n:
+        s.stage(STAGES[n])
+    day, hour = g.slots[n]
+    informed = g.last_stage_informed and n == g.stages - 1
+    held = s.meeting(
+        day=STAGE_DAYS[n] + day,
+        hour=hour,
+        came=citizens,
+        rewarded=g.rewarded,
+        record=not g.recorded_days_later,
+        purpose="inform" if informed else "co-design",
+    )
+    if not informed:
+        idea = s.idea(citizens[n % len(citizens)])
+        s.later(days=3)
+        s.answer(idea, "adopted" if n % 2 == 0 else "adapted")
+    for kind in KINDS:
+        title = f"{kind} for {STAGES[n]}"
+        if informed or unshared:
+            unshared[:] = unshared[1:]
+            s.decide(f"{title} (staff only)", kind=kind, voices=staff_voices)
+        else:
+            s.decide(title, kind=kind, voices=[*citizens, *staff_voices])
+    return held
+
+
+def genuine(s: Story, **changes) -> None:
+    """The genuine project, with the changes asked for (see `Genuine`)."""
+    g = Genuine(**changes)
+    s.start()
+    citizens = s.people(EXPERIENCE, *["Asha", "Ben", "Cara", "Dev", "Ema", "Fin"][: g.experts])
+    others = s.people(QUALIFICATION, *["Priya", "Tom", "Wei", "Uma", "Raj"][: g.staff])
     staff_voices = [s.lead_member, *others[:1]]
-    left_unshared = unshared
+    unshared = list(range(g.unshared))
     held = []
-    for n, stage in enumerate(STAGES[:stages]):
+    for n in range(g.stages):
         s.on(day=STAGE_DAYS[n])
-        if n:
-            s.stage(stage)
-        day, hour = slots[n]
-        informed = last_stage_informed and n == stages - 1
-        held.append(
-            s.meeting(
-                day=STAGE_DAYS[n] + day,
-                hour=hour,
-                came=citizens,
-                rewarded=rewarded,
-                record=not recorded_days_later,
-                purpose="inform" if informed else "co-design",
-            )
-        )
-        if not informed:
-            idea = s.idea(citizens[n % len(citizens)])
-            s.later(days=3)
-            s.answer(idea, "adopted" if n % 2 == 0 else "adapted")
-        for kind in KINDS:
-            if informed:
-                s.decide(f"{kind} for {stage} (staff only)", kind=kind, voices=staff_voices)
-            elif left_unshared:
-                left_unshared -= 1
-                s.decide(f"{kind} for {stage} (staff only)", kind=kind, voices=staff_voices)
-            else:
-                s.decide(f"{kind} for {stage}", kind=kind, voices=[*citizens, *staff_voices])
-    for n in range(trivial_staff_votes):
+        held.append(_stage(s, g, n, citizens, staff_voices, unshared))
+    for n in range(g.trivial_staff_votes):
         s.decide(f"Date of meeting {n + 1}", kind=Decision.Kind.ARRANGEMENTS, voices=staff_voices)
-    for n in range(waiting_ideas):
+    for n in range(g.waiting_ideas):
         s.idea(citizens[n % len(citizens)])
-    if waiting_ideas:
         s.later(days=40)
-    if recorded_days_later:
-        s.later(days=recorded_days_later)
+    if g.recorded_days_later:
+        s.later(days=g.recorded_days_later)
         for meeting, invitees in held:
-            s.record_attendance(meeting, invitees, rewarded=rewarded)
-    return {"citizens": citizens, "staff": others}
+            s.record_attendance(meeting, invitees, rewarded=g.rewarded)
 
 
 # --- Genuine projects ----------------------------------------------------------------------
