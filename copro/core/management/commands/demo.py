@@ -19,6 +19,7 @@ DEMO_APPS = [
     "copro.learning",
     "copro.community",
     "copro.readiness",
+    "copro.voice",
     "copro.reports",
 ]
 
