@@ -32,6 +32,8 @@ PARAMS = {
     # API path parameters
     "project_id": "project",
     "decision_id": "decision",
+    "kind": "record_kind",
+    "record_id": "membership",
 }
 
 

@@ -138,6 +138,8 @@ def build(out) -> dict:
         "supporter": supporter.pk,
         "group": group.slug if group else "no-such-group",
         "learn_page": _first(LearnPage.objects.all()).slug,
+        # The owner's membership is the record the voice API's {kind}/{record_id} names.
+        "record_kind": "membership",
         "token": "not-a-real-token",
         "uidb64": "MQ",
     }

@@ -85,6 +85,15 @@ def test_the_experience_signal_warns_when_most_say_they_could_not_change_things(
     assert signal.value == 5
 
 
+def test_the_lead_sees_a_warning_when_answers_contradict_the_record(client):
+    world = voice_world()
+    for m in _members(world, 5):
+        _checkin(m, {**ALL_YES, "could_change": "no"})
+    sign_in(client, world.lead)
+    page = client.get(f"/voice/projects/{world.project.pk}/records/").content.decode()
+    assert "govuk-warning-text" in page and "could not change things" in page
+
+
 def test_a_check_in_once_every_few_months(client):
     world = voice_world()
     sign_in(client, world.citizen)
