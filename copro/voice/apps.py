@@ -18,4 +18,5 @@ class VoiceConfig(AppConfig):
         todo.register(records_to_confirm)
         kinds.register("voice_ask", "Something recorded about you is waiting for you to confirm")
         kinds.register("voice_asked_again", "A record you questioned has been checked")
+        kinds.register("voice_contested", "Someone says a record in your project is not right")
         register_signal("experience", replace=True)(experience_signal)

@@ -4,6 +4,7 @@ administrators included - gets 404, exactly as for a record that does not exist 
 
 from django.http import Http404
 
+from copro.core.provenance import Confirmation
 from copro.people.models import Supporter, User
 from copro.projects import permissions as project_perms
 from copro.projects.models import Project
@@ -55,7 +56,12 @@ def project_get_for_auditor(*, viewer: User, pk: int, request=None) -> Project:
 def contested_get_for_auditor(*, project: Project, kind: str, pk: int) -> records.Item:
     if kind not in RecordKind.values:
         raise Http404
-    record = records.queryset(kind).filter(pk=pk, **{records.project_path(kind): project}).first()
+    # Only a record still questioned can be resolved; any other id answers 404.
+    record = (
+        records.queryset(kind)
+        .filter(pk=pk, confirmation=Confirmation.CONTESTED, **{records.project_path(kind): project})
+        .first()
+    )
     if record is None:
         raise Http404
     return records.item_for(kind, record)

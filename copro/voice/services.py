@@ -90,6 +90,19 @@ def record_contest(*, item: records.Item, reason: str, by: User) -> RecordEvent:
         contest_reason=reason,
     )
     event = _event(item, action=RecordEvent.Action.CONTESTED, by=by, reason=reason)
+    leads = User.objects.filter(
+        project_memberships__project=item.project,
+        project_memberships__role=Membership.Role.LEAD,
+        project_memberships__left_on__isnull=True,
+    )
+    notify(
+        recipients=leads,
+        kind="voice_contested",
+        event_key=f"voice-contested:{event.pk}",
+        title=f"Someone says a record in “{item.project.title}” is not right",
+        body="It does not count as evidence until you check it.",
+        url=f"/voice/projects/{item.project.pk}/records/",
+    )
     _refresh(item.project)
     return event
 

@@ -1,6 +1,8 @@
 """Pages for the members' own word. Thin views: the permission getter, the form, one service,
 then redirect (POST/redirect/GET)."""
 
+from types import SimpleNamespace
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -14,6 +16,7 @@ from copro.projects import services as project_services
 from copro.projects.models import Contribution
 from copro.voice import permissions as perms
 from copro.voice import selectors, services
+from copro.voice.experience import experience_signal
 from copro.voice.forms import (
     CheckInForm,
     IdeaForSomeoneForm,
@@ -119,6 +122,7 @@ def project_records(request: HttpRequest, pk: int) -> HttpResponse:
         "left_out": left_out,
         "counts": selectors.provenance_counts(project=project),
         "experience": selectors.checkin_aggregate(project=project),
+        "experience_signal": experience_signal(SimpleNamespace(project=project), {}),
         "history": selectors.history_for_project(project=project),
     }
     return render(request, "voice/project_records.html", context)

@@ -42,6 +42,8 @@ PARAMS = {
     "notification_id": "notification",
     "join_request_id": "join_request",
     "get_involved_id": "get_involved_request",
+    "kind": "record_kind",
+    "record_id": "membership",
 }
 
 

@@ -405,6 +405,33 @@ PAGES: dict[str, tuple] = {
     "safeguarding:concern": ("concern", "in ok 404 404 404"),
     "safeguarding:concerns": (None, "in ok ok ok ok"),
     "safeguarding:raise": (None, "in ok ok ok ok"),
+    # The members' own word: a record answers only to the person it is about (and their
+    # supporter with consent): everyone else, administrators too, gets 404. Resolving needs a
+    # contested record of this project: none in the world, so 404 for all.
+    "voice:check_in": ("project", "in ok 404 404 404"),
+    "voice:home": (None, "in ok ok ok ok"),
+    "voice:idea_for_someone": ("project", "in 404 404 404 ok"),
+    "voice:measure_add": ({"pk": "project", "outcome_pk": "voice.Outcome"}, "in 404 404 404 404"),
+    "voice:outcomes": ("project", "in ok 404 404 ok"),
+    "voice:project_records": ("project", "in 404 404 404 ok"),
+    "voice:record_attendance": ({"record_pk": "meetings.Attendance"}, "in 404 404 404 404"),
+    "voice:record_idea": ({"record_pk": "contribution"}, "in ok 404 404 404"),
+    "voice:record_membership": ({"record_pk": "membership"}, "in ok 404 404 404"),
+    "voice:record_position": ({"record_pk": "projects.Position"}, "in 404 404 404 404"),
+    "voice:resolve_attendance": (
+        {"pk": "project", "record_pk": "meetings.Attendance"},
+        "in 404 404 404 404",
+    ),
+    "voice:resolve_idea": ({"pk": "project", "record_pk": "contribution"}, "in 404 404 404 404"),
+    "voice:resolve_membership": (
+        {"pk": "project", "record_pk": "membership"},
+        "in 404 404 404 404",
+    ),
+    "voice:resolve_position": (
+        {"pk": "project", "record_pk": "projects.Position"},
+        "in 404 404 404 404",
+    ),
+    "voice:verdict": (None, "in ok 404 404 404"),
     "writing:check": (None, "ok ok ok ok ok"),
 }
 
@@ -452,6 +479,13 @@ API: dict[str, str] = {
     "POST /api/v1/projects/{project_id}/join-requests": "401 409 404 404 ok",
     "POST /api/v1/projects/{project_id}/contributions": "401 422 422 422 422",
     "POST /api/v1/projects/{project_id}/decisions/{decision_id}/positions": "401 422 404 404 404",
+    # Only the person (or their consented supporter) answers for a record; the owner's own
+    # membership was entered by the organiser at the time, so it is not waiting: 409.
+    "GET /api/v1/voice/records": "401 ok ok ok ok",
+    "POST /api/v1/voice/records/{kind}/{record_id}/confirm": "401 409 404 404 404",
+    "POST /api/v1/voice/records/{kind}/{record_id}/contest": "401 422 422 422 422",
+    "POST /api/v1/voice/projects/{project_id}/check-ins": "401 422 422 422 422",
+    "GET /api/v1/voice/projects/{project_id}/outcomes": "401 ok 404 404 ok",
 }
 
 # Asked after everything else, in this order: they end the owner's membership or the session.

@@ -162,6 +162,8 @@ def build(out) -> dict:
         "join_request": _first(JoinRequest.objects.all()),
         "get_involved_request": _first(GetInvolvedRequest.objects.all()),
         "easy_read_page": "what-is-co-production",
+        # The owner's membership is the record the voice API's {kind}/{record_id} names.
+        "record_kind": "membership",
         "token": "not-a-real-token",
         "uidb64": "MQ",
         "notification": _owners_notification(owner),

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from copro.core.provenance import Confirmation, counted_q
+from copro.notifications.models import Notification
 from copro.projects.models import Contribution, Position
 from copro.voice import permissions as perms
 from copro.voice import services
@@ -23,6 +24,10 @@ def test_log5_a_correction_is_a_new_entry_and_the_old_one_stays(client):
     world = voice_world()
     item = _item(world, "position", world.position)
     services.record_contest(item=item, reason="I said I disagree", by=world.citizen)
+    # The lead is told (without the reason: it may be personal) where to look.
+    told = Notification.objects.get(recipient=world.lead, kind="voice_contested")
+    assert told.url == f"/voice/projects/{world.project.pk}/records/"
+    assert "I said I disagree" not in told.body
     contested = perms.contested_get_for_auditor(
         project=world.project, kind="position", pk=world.position.pk
     )

@@ -20,6 +20,7 @@ DEMO_APPS = [
     "copro.community",
     "copro.readiness",
     "copro.frontdoor",
+    "copro.voice",
     "copro.reports",
     "copro.notifications",
 ]
