@@ -12,6 +12,7 @@ import datetime
 from django.db.models import Count, Exists, Min, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from copro.core import todo
 from copro.core.todo import TodoItem
@@ -357,15 +358,15 @@ def guided_start(user) -> list[TodoItem]:
     if row is None or row["skipped"]:
         return []
     steps = [
-        ("What I bring", "accounts:profile", bool(row["profile__what_i_bring"])),
+        (_("What I bring"), "accounts:profile", bool(row["profile__what_i_bring"])),
         # Saving the contact page once (or anyone saving the profile) counts as done.
-        ("How to contact me", "accounts:communication", row["profile__updated_by"] is not None),
+        (_("How to contact me"), "accounts:communication", row["profile__updated_by"] is not None),
         (
-            "What I need to take part",
+            _("What I need to take part"),
             "accounts:communication",
             row["has_needs"] or bool(row["profile__access_needs_other"]),
         ),
-        ("When I can take part", "accounts:availability", row["has_slots"]),
+        (_("When I can take part"), "accounts:availability", row["has_slots"]),
     ]
     return [
         TodoItem(title=title, url=reverse(name), priority=n, group=todo.START)
