@@ -35,6 +35,7 @@ class Genuine:
     trivial_staff_votes: int = 0
     waiting_ideas: int = 0
     last_stage_informed: bool = False
+    need: str = ""  # asked for before every meeting, and never put in place
 
 
 def _stage(s: Story, g: Genuine, n: int, citizens, staff_voices, unshared: list[int]):
@@ -49,6 +50,7 @@ def _stage(s: Story, g: Genuine, n: int, citizens, staff_voices, unshared: list[
         rewarded=g.rewarded,
         record=not g.recorded_days_later,
         purpose="inform" if informed else "co-design",
+        need=g.need,
     )
     if not informed:
         idea = s.idea(citizens[n % len(citizens)])
@@ -237,6 +239,11 @@ def game_expenses_only(s):
 def game_one_weekly_slot(s):
     """Everything genuine, but every meeting is on a Tuesday at 10 in the morning."""
     genuine(s, slots=((1, 10), (8, 10), (1, 10), (8, 10)))
+
+
+def game_access_needs_ignored(s):
+    """Everything genuine, but the hearing loop Asha asks for is never there: access."""
+    genuine(s, need="A hearing loop")
 
 
 def game_token_member(s):

@@ -162,6 +162,7 @@ class Story:
         purpose: str = "co-design",
         rewarded: bool = True,
         record: bool = True,
+        need: str = "",
     ):
         """Plan a meeting for `day` at `hour` (from now) and hold it; unless `record` is False,
         record who came that evening and, when `rewarded`, give each expert by experience time
@@ -181,6 +182,10 @@ class Story:
         invitees = meetings.invitees_add(
             meeting=meeting, users=[m.user for m in came], by=self.lead
         )
+        if need:  # the first person asks for something they need to take part
+            meetings.meeting_need_add(
+                invitee=invitees[0], need="other", detail=need, by=invitees[0].user
+            )
         self.on(day=day, hour=hour + 2)
         if record:
             self.record_attendance(meeting, invitees, rewarded=rewarded)

@@ -78,6 +78,7 @@ SCENARIOS = [
     # Ways to game the engine.
     row(records.game_expenses_only, "engage", held=["reciprocity"]),
     row(records.game_one_weekly_slot, "co-design", held=["access"]),
+    row(records.game_access_needs_ignored, "engage", held=["access"]),
     row(records.game_token_member, "consult", warnings=[W_DECISIONS], held=["equality"]),
     row(records.game_outnumbered, "consult", warnings=[W_DECISIONS], held=["equality"]),
     row(records.game_trivial_votes, "consult", warnings=[W_DECISIONS]),
