@@ -5,20 +5,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('projects', '0002_decision_review_reminders'),
+        ("projects", "0002_decision_review_reminders"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='contribution',
-            name='request_key',
-            field=models.CharField(blank=True, default='', editable=False, max_length=100),
+            model_name="contribution",
+            name="request_key",
+            field=models.CharField(blank=True, default="", editable=False, max_length=100),
         ),
         migrations.AddConstraint(
-            model_name='contribution',
-            constraint=models.UniqueConstraint(condition=models.Q(('request_key', ''), _negated=True), fields=('raised_by', 'request_key'), name='projects_contribution_one_per_request_key'),
+            model_name="contribution",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("request_key", ""), _negated=True),
+                fields=("raised_by", "request_key"),
+                name="projects_contribution_one_per_request_key",
+            ),
         ),
     ]

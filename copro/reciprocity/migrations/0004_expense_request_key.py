@@ -5,21 +5,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('projects', '0002_decision_review_reminders'),
-        ('reciprocity', '0003_expense_receipt'),
+        ("projects", "0002_decision_review_reminders"),
+        ("reciprocity", "0003_expense_receipt"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='expense',
-            name='request_key',
-            field=models.CharField(blank=True, default='', editable=False, max_length=100),
+            model_name="expense",
+            name="request_key",
+            field=models.CharField(blank=True, default="", editable=False, max_length=100),
         ),
         migrations.AddConstraint(
-            model_name='expense',
-            constraint=models.UniqueConstraint(condition=models.Q(('request_key', ''), _negated=True), fields=('person', 'request_key'), name='reciprocity_expense_one_per_request_key'),
+            model_name="expense",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("request_key", ""), _negated=True),
+                fields=("person", "request_key"),
+                name="reciprocity_expense_one_per_request_key",
+            ),
         ),
     ]
