@@ -19,6 +19,8 @@ DEMO_APPS = [
     "copro.learning",
     "copro.community",
     "copro.readiness",
+    "copro.conversations",
+    "copro.safeguarding",
     "copro.reports",
 ]
 
