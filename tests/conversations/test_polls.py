@@ -195,3 +195,13 @@ def test_az1_polls_are_for_the_project_only(world, sign_in, who):
         client.post(poll.get_absolute_url(), {"option": poll.options.first().pk}).status_code == 404
     )
     assert not Vote.objects.exists()
+
+
+def test_an_open_poll_is_on_the_members_to_do_list_until_answered(world):
+    from copro.conversations.todo import open_polls
+
+    poll = _quick(world)
+    assert [item.url for item in open_polls(world.asha)] == [poll.get_absolute_url()]
+    assert open_polls(world.bea) == []
+    services.poll_vote(poll=poll, option=poll.options.first(), voter=world.asha)
+    assert open_polls(world.asha) == []
