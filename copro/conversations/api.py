@@ -28,8 +28,8 @@ class ThreadOut(Schema):
 
 
 class ThreadIn(Schema):
-    title: str = Field(..., min_length=1, max_length=150)
-    body: str = Field(..., min_length=1, max_length=10000)
+    title: str = Field(..., min_length=1, max_length=150, pattern=r"\S")
+    body: str = Field(..., min_length=1, max_length=10000, pattern=r"\S")
 
 
 class PostOut(Schema):
@@ -45,12 +45,12 @@ class PostOut(Schema):
 
 
 class PostIn(Schema):
-    body: str = Field(..., min_length=1, max_length=10000)
+    body: str = Field(..., min_length=1, max_length=10000, pattern=r"\S")
     quote_id: int | None = None
 
 
 class ReasonIn(Schema):
-    reason: str = Field(..., min_length=1, max_length=1000)
+    reason: str = Field(..., min_length=1, max_length=1000, pattern=r"\S")
 
 
 class OptionOut(Schema):
@@ -231,8 +231,8 @@ def poll_vote(request: HttpRequest, poll_id: int, payload: VoteIn):
     if not access.member or poll.kind != Poll.Kind.QUICK:
         raise Http404
     option = poll.options.filter(pk=payload.option_id).first()
-    if option is None:
-        return 422, {"detail": "Choose one of the answers"}
+    if option is None:  # an option of another poll, or none: like any missing object
+        raise Http404
     try:
         services.poll_vote(poll=poll, option=option, voter=request.user)
     except ValidationError as error:

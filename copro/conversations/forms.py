@@ -3,6 +3,7 @@ from django.utils import timezone
 
 from copro.conversations.models import Post, TimeAnswer
 from copro.meetings.files import check_upload, max_megabytes, too_big_message
+from copro.meetings.models import Meeting
 from copro.writing.widgets import PlainEnglishTextarea
 
 BODY_MAX = 10000
@@ -230,6 +231,13 @@ class ScheduleForm(forms.Form):
         label="Name of the meeting",
         max_length=150,
         error_messages={"required": "Give the meeting a name"},
+    )
+    purpose = forms.ChoiceField(
+        label="What is the meeting for?",
+        choices=Meeting.Purpose.choices,
+        widget=forms.RadioSelect,
+        initial=Meeting.Purpose.DESIGN,
+        error_messages={"required": "Choose what the meeting is for"},
     )
     online_link = forms.URLField(
         assume_scheme="https",

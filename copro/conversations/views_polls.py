@@ -160,6 +160,7 @@ def poll_schedule(request: HttpRequest, pk: int) -> HttpResponse:
             option=poll.options.get(pk=form.cleaned_data["option"]),
             title=form.cleaned_data["title"],
             online_link=form.cleaned_data["online_link"],
+            purpose=form.cleaned_data["purpose"],
             by=request.user,
         )
     except ValidationError as error:

@@ -128,7 +128,13 @@ def poll_close(*, poll: Poll, by: User) -> Poll:
 
 @transaction.atomic
 def time_poll_schedule(
-    *, poll: Poll, option: PollOption, title: str, online_link: str, by: User
+    *,
+    poll: Poll,
+    option: PollOption,
+    title: str,
+    online_link: str,
+    by: User,
+    purpose: str = Meeting.Purpose.DESIGN,
 ) -> Meeting:
     """Plan the meeting at the chosen time and close the poll: one meeting per poll."""
     poll = Poll.objects.select_for_update().select_related("project").get(pk=poll.pk)
@@ -143,7 +149,7 @@ def time_poll_schedule(
         starts_at=option.starts_at,
         duration_minutes=poll.duration_minutes,
         format=Meeting.Format.ONLINE,
-        purpose=f"Planned from the poll \u201c{poll.question}\u201d.",
+        purpose=purpose,
         online_link=online_link,
     )
     poll.meeting = meeting

@@ -21,6 +21,8 @@ DEMO_APPS = [
     "copro.readiness",
     "copro.frontdoor",
     "copro.voice",
+    "copro.conversations",
+    "copro.safeguarding",
     "copro.reports",
     "copro.notifications",
 ]
