@@ -15,6 +15,7 @@ from copro.projects.models import Membership
 from tests.browser.conftest import assert_accessible
 from tests.browser.helpers import sign_in, sign_out, visit
 from tests.people.factories import UserFactory
+from tests.people.mfa_helpers import confirmed_device
 
 pytestmark = [
     pytest.mark.browser,
@@ -60,6 +61,7 @@ def a_meeting_with_a_texter_and_a_writer():
     )
     services.invitees_add(meeting=meeting, users=[texter, writer], by=lead)
     staff = UserFactory(display_name="Stef", role="staff")
+    confirmed_device(staff)  # staff sign in with a code from their app
     return lead, texter, writer, staff, meeting
 
 
