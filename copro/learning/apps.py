@@ -10,3 +10,9 @@ class LearningConfig(AppConfig):
         from copro.learning.data_handlers import register_all
 
         register_all()
+        from copro.notifications import kinds
+
+        kinds.register("training_changed", "A training session you are on has changed")
+        kinds.register(
+            "training_cancelled", "A training session you are on is cancelled", urgent=True
+        )
