@@ -57,7 +57,15 @@ OWNED = {
     "journal_entry": "journal_entry",
     "journal_delete": "journal_entry",
 }
-SESSION_ROUTES = ("session", "book", "cancel", "manage", "session_edit", "session_call_off", "walk_in")
+SESSION_ROUTES = (
+    "session",
+    "book",
+    "cancel",
+    "manage",
+    "session_edit",
+    "session_call_off",
+    "walk_in",
+)
 PERSONAS = ["anonymous", "citizen", "other_citizen", "staff", "administrator", "ambassador"]
 
 
