@@ -12,3 +12,7 @@ class LearningConfig(AppConfig):
 
         register_all()
         kinds.register("training_reminder", "Training you booked is coming up", urgent=True)
+        kinds.register("training_changed", "A training session you are on has changed")
+        kinds.register(
+            "training_cancelled", "A training session you are on is cancelled", urgent=True
+        )

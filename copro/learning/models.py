@@ -42,6 +42,9 @@ class TrainingSession(BaseModel):
     )
     capacity = models.PositiveSmallIntegerField(help_text="How many people can book a place.")
     notes = models.TextField(blank=True, help_text="Anything people should know before they come.")
+    # Set when the ambassador or staff call the session off: kept (not deleted) so the people
+    # booked keep a record, and the session leaves every list of sessions to come.
+    cancelled_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["date", "starts_at"]

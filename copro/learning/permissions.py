@@ -112,3 +112,28 @@ def booking_get_for_calendar(*, viewer: User, session_pk: int, request=None):
             request.refused_object_type = "training booking"
         raise Http404
     return booking
+
+
+def can_run_training(viewer: User) -> bool:
+    """Schedule sessions and keep the toolkit: ambassadors and council staff, as in the admin
+    site before (issue 17). Someone else gets 404 for these pages."""
+    return can_see_sessions_run(viewer)
+
+
+def require_trainer(viewer: User, request=None) -> None:
+    if not can_run_training(viewer):
+        if request is not None:
+            request.refused_object_type = "training page"
+        raise Http404
+
+
+def toolkit_entry_get_for_manager(*, viewer: User, pk: int, request=None):
+    from copro.learning.models import ToolkitEntry
+
+    require_trainer(viewer, request)
+    entry = ToolkitEntry.objects.filter(pk=pk).first()
+    if entry is None:
+        if request is not None:
+            request.refused_object_type = "toolkit entry"
+        raise Http404
+    return entry

@@ -51,7 +51,9 @@ def _with_places(sessions: QuerySet[TrainingSession]) -> QuerySet[TrainingSessio
 
 def sessions_upcoming() -> list[TrainingSession]:
     today = timezone.localdate()
-    return list(_with_places(TrainingSession.objects.filter(date__gte=today)))
+    return list(
+        _with_places(TrainingSession.objects.filter(date__gte=today, cancelled_at__isnull=True))
+    )
 
 
 def session_with_places(*, pk: int) -> TrainingSession | None:

@@ -58,6 +58,8 @@ def booking_make(
         raise ConfirmationNeeded(missing)
     with transaction.atomic():
         session = _locked(session)
+        if session.cancelled_at is not None:
+            raise ValidationError("This session has been cancelled, so it cannot be booked.")
         if session.has_started():
             raise ValidationError("This session has already started, so it cannot be booked.")
         booking = Booking.objects.filter(session=session, person=person).first()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from copro.learning import views, views_growth
+from copro.learning import views, views_growth, views_running
 
 app_name = "learning"
 
@@ -12,6 +12,14 @@ urlpatterns = [
     path("sessions/<int:pk>/manage/", views.session_manage, name="manage"),
     path("sessions/<int:pk>/training.ics", views.session_ics, name="session_ics"),
     path("sessions/running/", views.sessions_run, name="sessions_run"),
+    path("sessions/new/", views_running.session_new, name="session_new"),
+    path("sessions/<int:pk>/change/", views_running.session_edit, name="session_edit"),
+    path("sessions/<int:pk>/call-off/", views_running.session_call_off, name="session_call_off"),
+    path("sessions/<int:pk>/walk-in/", views_running.walk_in, name="walk_in"),
+    path("toolkit/manage/", views_running.toolkit_manage, name="toolkit_manage"),
+    path("toolkit/manage/new/", views_running.toolkit_new, name="toolkit_new"),
+    path("toolkit/manage/<int:pk>/", views_running.toolkit_edit, name="toolkit_edit"),
+    path("toolkit/manage/<int:pk>/retire/", views_running.toolkit_retire, name="toolkit_retire"),
     path("toolkit/", views.toolkit, name="toolkit"),
     path("quiz/", views.quiz, name="quiz"),
     path("quiz/attempts/<int:pk>/", views.attempt_detail, name="attempt"),

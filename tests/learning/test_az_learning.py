@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from copro.learning import services
-from copro.learning.models import QuizAttempt
+from copro.learning.models import QuizAttempt, ToolkitEntry
 from tests.core.urlwalk import iter_patterns
 from tests.learning.world import make_world, own_record
 from tests.people.factories import UserFactory
@@ -22,10 +22,19 @@ MATRIX = {
     "cancel": ("POST", "signed_in"),
     "manage": ("GET", "runner"),
     "toolkit": ("GET", "completed_level_3"),
-    "quiz": ("GET", "signed_in"),
+    "quiz": ("GET", "everyone"),  # open to the public (issue 17)
     "attempt": ("GET", "owner"),
     "session_ics": ("GET", "booker"),
     "sessions_run": ("GET", "runs_sessions"),
+    # Running training without the admin site (issue 17).
+    "session_new": ("GET", "trainer"),
+    "session_edit": ("GET", "runner"),
+    "session_call_off": ("GET", "runner"),
+    "walk_in": ("GET", "runner"),
+    "toolkit_manage": ("GET", "trainer"),
+    "toolkit_new": ("GET", "trainer"),
+    "toolkit_edit": ("GET", "trainer"),
+    "toolkit_retire": ("POST", "trainer"),
     "ordering": ("GET", "signed_in"),
     "ordering_attempt": ("GET", "owner"),
     "tips": ("GET", "signed_in"),
@@ -48,6 +57,15 @@ OWNED = {
     "journal_entry": "journal_entry",
     "journal_delete": "journal_entry",
 }
+SESSION_ROUTES = (
+    "session",
+    "book",
+    "cancel",
+    "manage",
+    "session_edit",
+    "session_call_off",
+    "walk_in",
+)
 PERSONAS = ["anonymous", "citizen", "other_citizen", "staff", "administrator", "ambassador"]
 
 
@@ -77,6 +95,8 @@ def cast(db):
 
 
 def expected(who: str, persona: str) -> str:
+    if who == "everyone":
+        return "ok"
     if persona == "anonymous":
         return "sign in"
     if who == "signed_in":
@@ -85,7 +105,7 @@ def expected(who: str, persona: str) -> str:
         return "ok" if persona == "citizen" else "404"
     if who == "runs_sessions":
         return "ok" if persona in ("staff", "administrator", "ambassador") else "403"
-    if who == "runner":
+    if who in ("runner", "trainer"):
         return "ok" if persona in ("staff", "administrator", "ambassador") else "404"
     if who == "owner":
         return "ok" if persona == "citizen" else "404"
@@ -105,7 +125,21 @@ def sign_in(client, cast, persona):
 
 def url_for(name: str, cast) -> str:
     kwargs = {}
-    if name in ("session", "book", "cancel", "manage"):
+    if name in ("toolkit_edit", "toolkit_retire"):
+        entry = ToolkitEntry.objects.get_or_create(
+            title="Guide",
+            defaults={"kind": "link", "description": "A guide.", "url": "https://example.org"},
+        )[0]
+        kwargs = {"pk": entry.pk}
+    elif name in (
+        "session",
+        "book",
+        "cancel",
+        "manage",
+        "session_edit",
+        "session_call_off",
+        "walk_in",
+    ):
         kwargs = {"pk": cast["world"].session_1.pk}
     elif name == "session_ics":
         kwargs = {"pk": cast["world"].session_3.pk}
