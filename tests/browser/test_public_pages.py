@@ -20,6 +20,9 @@ PUBLIC_PAGES = [
     "/learn/seven-steps/",
     "/learn/glossary/",
     "/learn/about/",
+    "/learn/easy-read/",
+    "/learn/easy-read/what-is-co-production/",
+    "/learn/easy-read/being-paid/",
     "/no-such-page/",
 ]
 
@@ -55,3 +58,15 @@ def test_pages_work_without_javascript(page_without_js, path):
     assert page_without_js.locator("h1").is_visible()
     # Every navigation link is reachable with JavaScript off.
     assert page_without_js.get_by_role("link", name="Learn about co-production").first.is_visible()
+
+
+def test_fmt5_a_citizen_switches_to_easy_read_and_back_without_javascript(page_without_js):
+    page = page_without_js
+    page.goto("/learn/principles/")
+    page.get_by_role("link", name="Easy Read version of this page").click()
+    page.get_by_role("heading", name="Our 4 rules for working together").wait_for()
+    assert page.locator(".app-easy-read__point img").count() >= 4
+    assert_accessible(page)
+    page.get_by_role("link", name="Go back to the standard version of this page").click()
+    page.wait_for_url("**/learn/principles/")
+    assert page.get_by_role("heading", level=1).inner_text() == "The four principles"
