@@ -17,6 +17,7 @@ from datetime import datetime, time, timedelta
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
+from django.db.models import Q
 from django.utils import timezone
 
 from copro.framework.models import NetworkGroup
@@ -527,6 +528,11 @@ def load(*, out) -> None:
     _open_event(venues)
     for plan in GROUP_PLANS:
         _group_meeting(venues, plan)
-    # Counted from the database, so a second run reports what is there, as the first did.
-    count = Meeting.objects.count()
+    # Counted from the database, so a second run reports what is there, as the first did; only
+    # this app's meetings, since demos loaded later (the evidence projects) add their own.
+    count = Meeting.objects.filter(
+        Q(project__title__in=list(PLANS))
+        | Q(title=OPEN_EVENT)
+        | Q(group__isnull=False, title__in=[plan[1] for plan in GROUP_PLANS])
+    ).count()
     out.write(f"  Meetings: {len(venues)} places and {count} meetings, past and coming up.")

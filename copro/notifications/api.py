@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.security import django_auth
+from pydantic import field_validator
 
 from copro.core.api_schemas import REFUSALS, WRITE_REFUSALS, Problem
 from copro.notifications import selectors, services
@@ -72,6 +73,14 @@ class QuietHoursIn(Schema):
 
     starts: time | None
     ends: time | None
+
+    @field_validator("starts", "ends", mode="before")
+    @classmethod
+    def _times_are_written_as_text(cls, value):
+        # A number is not a time of day here ("22:00" is): pydantic would read it as seconds.
+        if value is not None and not isinstance(value, str | time):
+            raise ValueError("Write a time such as 22:00")
+        return value
 
 
 @router.get("", response={200: list[NotificationOut], **REFUSALS}, summary="Yours")

@@ -32,6 +32,9 @@ CHECKED_INSIDE = {
     "meetings/groups/<int:pk>/<int:meeting_pk>/papers/<int:paper_pk>/versions/add/": (
         "/meetings/groups/1/1/papers/1/versions/add/"
     ),
+    # Conversations take an attached paper with each post (issue 18).
+    "conversations/project/<int:pk>/": "/conversations/project/1/",
+    "conversations/<int:pk>/": "/conversations/1/",
 }
 
 

@@ -49,12 +49,12 @@ def test_call_list_and_paper_pack_query_counts(
     # session, user, OTP device; meeting; its project (a meeting not open to all); lead
     # check; membership; the viewer's invitation; invitees with profiles; their access
     # needs; their formats
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):  # + the unread notifications count
         calls = client.get(f"{base}/call-list/").content.decode()
     assert calls.count("01632 960 001") == size
     assert "Post person 0" not in calls
     # ... and the papers
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):  # + the unread notifications count
         pack = client.get(f"{base}/paper-pack/").content.decode()
     assert "0 Mill Lane" in pack
     assert "Large print" in pack

@@ -158,7 +158,7 @@ def test_growth_chart_is_an_accessible_svg_with_the_same_figures_as_its_table(cl
     values = Value.objects.count()
     assert bars == [0, 0, values]  # oldest first: confident about every value at the end
     assert figures[-1] == f"{values} of {values + Skill.objects.count()} confident"
-    table = page.split("the figures in the chart")[1].split("</table>")[0]
+    table = page.split("the figures in the chart</caption>")[1].split("</table>")[0]
     confident = [
         int(row.split("</td>")[0].rsplit(">", 1)[1]) for row in table.split("data-check-in=")[1:]
     ]

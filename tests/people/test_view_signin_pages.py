@@ -207,8 +207,9 @@ def test_invitation_page_queries(client, invitation_token, django_assert_max_num
 
 @pytest.mark.django_db
 def test_invite_page_queries(staff_client, django_assert_max_num_queries):
-    # Session; user; the verified device (OTPMiddleware). No rows that grow with the data.
-    with django_assert_max_num_queries(3):
+    # Session; user; the verified device (OTPMiddleware); the unread notifications count in the
+    # header. No rows that grow with the data.
+    with django_assert_max_num_queries(4):
         assert staff_client.get("/account/invite/").status_code == 200
 
 
@@ -217,6 +218,6 @@ def test_code_page_queries(client, staff_a, django_assert_max_num_queries):
     confirmed_device(staff_a)
     client.force_login(staff_a)
     # Session; user; whether they have a confirmed app (the middleware lets this page through
-    # without asking).
-    with django_assert_max_num_queries(3):
+    # without asking); the unread notifications count in the header.
+    with django_assert_max_num_queries(4):
         assert client.get("/account/two-step/").status_code == 200

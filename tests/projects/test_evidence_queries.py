@@ -35,5 +35,6 @@ def test_evd_evidence_costs_the_same_queries_for_3_and_for_30():
     # meetings source of participation: meetings attended, then stage changes (2); signals:
     # access (meetings held, arrangements, papers, attendance: 4), reciprocity (1); the
     # provenance counts (one UNION ALL) (1); the self-assessments (1); the guidance's
-    # statements for the warnings (1)
-    assert counts == [17, 17]
+    # statements for the warnings (1); the experience check-ins (copro.voice, 1) and the paper
+    # versions each member's formats need (the access signal, 1)
+    assert counts == [19, 19]

@@ -192,5 +192,6 @@ def test_signals_take_the_same_number_of_queries_for_3_and_for_30():
     # stage changes, members, decisions with their voices (one row each), participation,
     # ideas (count, then answer times); meetings (copro.meetings.evidence_signals): meetings
     # held, and meetings that experts by experience came to; reciprocity
-    # (copro.reciprocity.evidence): those attendances and how many got something back
-    assert counts == [9, 9]
+    # (copro.reciprocity.evidence): those attendances and how many got something back; the
+    # experience check-ins (copro.voice)
+    assert counts == [10, 10]

@@ -115,6 +115,6 @@ def test_lead_page_query_count_is_fixed(client, project, django_assert_num_queri
         JoinRequest.objects.create(project=project, person=UserFactory())
     client.force_login(_lead(project))
     # session, user; project (visible); lead check; requests with their people
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):  # + the unread notifications count
         page = client.get(f"/projects/{project.pk}/join-requests/")
     assert page.content.decode().count("Accept<span") == size

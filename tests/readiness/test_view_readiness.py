@@ -271,8 +271,8 @@ def test_query_count_of_a_round_does_not_grow_with_people_or_rounds(
     sign_in(world.staff)
     # session, user, second factor (3), the round with its project (1), results: statements,
     # participants, scores (3), my participation (1), actions (1), trend: rounds, scores,
-    # statements (3).
-    with django_assert_max_num_queries(12):
+    # statements (3), the unread notifications count in the header (1).
+    with django_assert_max_num_queries(13):
         assert client.get(round_url(world.open_round)).status_code == 200
 
 
@@ -289,12 +289,14 @@ def test_query_count_of_readiness_does_not_grow(
             by=world.staff,
         )
     sign_in(world.staff)
-    # session, user, second factor (3), board check (none for staff), the summary (1).
-    with django_assert_max_num_queries(4):
+    # session, user, second factor (3), board check (none for staff), the summary (1), the
+    # unread notifications count in the header (1).
+    with django_assert_max_num_queries(5):
         assert client.get(reverse("readiness:home")).status_code == 200
-    # the same three, the step (1), its summary (1), the owners to choose from (1), changes (1)
+    # the same three, the step (1), its summary (1), the owners to choose from (1), changes (1),
+    # the unread notifications count (1)
     url = step_url(SevenStep.objects.first())
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(8):
         assert client.get(url).status_code == 200
 
 
@@ -308,8 +310,9 @@ def test_query_count_of_the_list_does_not_grow(
         )
     sign_in(world.participant)
     # session, user (2), the rounds the viewer may see, with their projects and head counts (1),
-    # whether they are on the Advisory Board (1, for the link to readiness)
-    with django_assert_max_num_queries(4):
+    # whether they are on the Advisory Board (1, for the link to readiness), the unread
+    # notifications count in the header (1)
+    with django_assert_max_num_queries(5):
         assert client.get(reverse("readiness:rounds")).status_code == 200
 
 

@@ -141,6 +141,8 @@ class Story:
             kind="idea",
             text=f"An idea from {member.user.display_name}.",
             by=entered_by or member.user,
+            # Staff typing in an idea say how the person told them (here: on the phone).
+            how="by phone" if entered_by and entered_by != member.user else "",
         )
 
     def answer(self, contribution: Contribution, status: str = "adopted") -> Contribution:
