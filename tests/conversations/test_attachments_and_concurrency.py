@@ -63,7 +63,7 @@ def test_file_an_infected_file_is_refused(world, sign_in, media, clamd):
     assert Post.objects.count() == 1
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_conc_two_people_replying_at_once_both_keep_their_posts():
     skip_on_sqlite()
     from tests.conversations.factories import make_world

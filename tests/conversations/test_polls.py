@@ -49,7 +49,7 @@ def test_conc2_a_second_vote_changes_the_first(world):
     assert list(Vote.objects.values_list("voter", "option")) == [(world.asha.pk, coffee.pk)]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_conc2_concurrent_votes_by_one_person_leave_one_row(world):
     skip_on_sqlite()
     poll = _quick(world)
@@ -64,7 +64,7 @@ def test_conc2_concurrent_votes_by_one_person_leave_one_row(world):
     assert Vote.objects.filter(poll=poll, voter=world.asha).count() == 1
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_conc2_closing_while_people_vote_is_consistent(world):
     """Every vote either counted before the close or refused after it: none after."""
     skip_on_sqlite()

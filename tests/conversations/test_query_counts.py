@@ -52,8 +52,9 @@ def test_qc_a_thread_page_costs_the_same_queries_for_5_or_500_posts(
     client.force_login(world.asha)
     # session, user, thread (with project, decision, paper, idea, proposal), membership,
     # moderator role, posts (with author, entered_by, quoted post and its author),
-    # savepoint pair around the page's session save are not counted: 6 queries.
-    with django_assert_num_queries(6):
+    # savepoint pair around the page's session save are not counted; the unread notifications
+    # count in the header: 7 queries.
+    with django_assert_num_queries(7):
         page = client.get(thread.get_absolute_url())
     assert page.status_code == 200
     assert page.content.count(b'rel="nofollow ugc noopener"') >= n - 2
@@ -64,8 +65,9 @@ def test_qc_the_project_conversations_page_is_bounded(world, client, django_asse
     for i in range(n):
         a_thread(world, title=f"Thread {i}")
     client.force_login(world.asha)
-    # session, user, project, membership, moderator role, threads with shown-post counts
-    with django_assert_num_queries(6):
+    # session, user, project, membership, moderator role, threads with shown-post counts, the
+    # unread notifications count in the header
+    with django_assert_num_queries(7):
         client.get(reverse("conversations:project", args=[world.project_a.pk]))
 
 

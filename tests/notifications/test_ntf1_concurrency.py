@@ -12,7 +12,7 @@ from copro.notifications.summaries import send_digests
 from tests.concurrency import run_together, skip_on_sqlite
 from tests.notifications.factories import person
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_ntf1_the_same_event_told_twice_at_once_is_stored_and_texted_once():
