@@ -66,7 +66,9 @@ def test_fmt5_a_citizen_switches_to_easy_read_and_back_without_javascript(page_w
     page.get_by_role("link", name="Easy Read version of this page").click()
     page.get_by_role("heading", name="Our 4 rules for working together").wait_for()
     assert page.locator(".app-easy-read__point img").count() >= 4
-    assert_accessible(page)
+    # axe needs JavaScript, which this page has off: the same page is checked with axe among
+    # the public pages above; here every picture still says what it shows.
+    assert page.locator(".app-easy-read__point img:not([alt])").count() == 0
     page.get_by_role("link", name="Go back to the standard version of this page").click()
     page.wait_for_url("**/learn/principles/")
     assert page.get_by_role("heading", level=1).inner_text() == "The four principles"
