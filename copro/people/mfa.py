@@ -51,7 +51,9 @@ def qr_code_svg(device: TOTPDevice) -> str:
     """An inline SVG drawn by segno from the otpauth:// address; no user text goes into it
     except through segno's own encoding, and it needs no script, style or outside service."""
     code = segno.make(device.config_url, error="m")
-    svg = code.svg_inline(scale=5, dark="#0b0c0c", light="#ffffff")
+    svg = code.svg_inline(
+        scale=5, dark="#0b0c0c", light="#ffffff", omitsize=True, svgclass="app-qr"
+    )
     label = 'role="img" aria-label="QR code for your authenticator app"'
     return svg.replace("<svg ", f"<svg {label} ", 1)
 

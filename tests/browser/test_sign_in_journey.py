@@ -26,7 +26,7 @@ def test_sign_in_failure_then_success_by_keyboard(page):
     page.wait_for_url("**/")
     assert "Signed in as Kay" in page.locator("header").inner_text()
     assert_accessible(page)
-    page.get_by_role("link", name="Your account").click()
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Your account").click()
     page.get_by_role("heading", name="Your account", exact=True).wait_for()
     assert_accessible(page)
     page.get_by_role("link", name="See where you are signed in").click()
